@@ -1,0 +1,89 @@
+/* inspect_int.h: the pieces of util.inspect shared by inspect.c (value walk), inspect_error.c
+ * (errors), inspect_layout.c (line breaking, array grouping) and inspect_str.c (escaping).
+ * Mirrors node v20's lib/internal/util/inspect.js step by step so output matches byte for byte.
+ * GC: the walk keeps every JS value it still needs in handles; entries are C strings.
+ */
+#ifndef MJS_INSPECT_INT_H
+#define MJS_INSPECT_INT_H
+
+#include "host_int.h"
+
+/* extrasType / formatProperty type, as in node. */
+enum { K_OBJECT_TYPE = 0, K_ARRAY_TYPE = 1, K_ARRAY_EXTRAS_TYPE = 2 };
+
+typedef enum Style {
+    ST_NONE,
+    ST_SPECIAL,
+    ST_NUMBER,
+    ST_BIGINT,
+    ST_BOOLEAN,
+    ST_UNDEFINED,
+    ST_NULL,
+    ST_STRING,
+    ST_SYMBOL,
+    ST_DATE,
+    ST_REGEXP,
+    ST_MODULE
+} Style;
+
+/* A list of formatted entries (each an RtBuf the list owns). */
+typedef struct RtList {
+    RtBuf *items;
+    size_t n, cap;
+} RtList;
+
+void rt_list_push(RtList *l, RtBuf *b); /* takes b's bytes */
+void rt_list_push_str(RtList *l, const char *s, size_t n);
+void rt_list_free(RtList *l);
+
+typedef struct InspectCtx {
+    Isolate *iso;
+    InspectOptions o;     /* depth drops to -1 once the output budget is spent */
+    bool custom_inspect;
+    int indentation_lvl;
+    int current_depth;
+    Value **seen;         /* handles of the objects being formatted (a stack) */
+    int seen_n, seen_cap;
+    Value *circular;      /* handle: JS array of objects given a *N reference, or V_UNDEF */
+    size_t *budget;       /* output bytes per indentation level */
+    int budget_cap;
+    int nesting;          /* C recursion guard */
+} InspectCtx;
+
+/* inspect.c */
+Status rt_fmt_value(InspectCtx *c, Value v, int recurse_times, RtBuf *out) MJS_MUST_CHECK;
+Status rt_fmt_property(InspectCtx *c, Value *objh, int recurse_times, Value key, int type,
+                       RtBuf *out) MJS_MUST_CHECK;
+/* "[Object: null prototype] " etc. (node's getPrefix). constructor NULL = null prototype. */
+void rt_get_prefix(RtBuf *out, const char *constructor, const char *tag, const char *fallback,
+                   const char *size);
+
+/* inspect_error.c: node's formatError; keys (a handle to a JS array) may be edited. */
+Status rt_fmt_error(InspectCtx *c, Value *errh, const char *constructor, const char *tag,
+                    Value *keysh, RtBuf *out) MJS_MUST_CHECK;
+bool rt_is_error(Isolate *iso, Value v);
+
+/* inspect_layout.c: node's reduceToSingleString (groupArrayElements inside). value is the
+ * array for kArrayExtrasType output (NULL otherwise), read for its element types only. */
+void rt_reduce_to_single_string(InspectCtx *c, RtList *output, const RtBuf *base,
+                                const char *brace0, const char *brace1, int extras_type,
+                                int recurse_times, const Value *value, RtBuf *out);
+
+/* inspect_str.c */
+void rt_stylize(InspectCtx *c, RtBuf *out, const char *s, size_t n, Style st);
+void rt_stylize_cstr(InspectCtx *c, RtBuf *out, const char *s, Style st);
+/* getStringWidth: display columns (ANSI sequences removed if strip_colors). */
+size_t rt_string_width(const char *s, size_t n, bool strip_colors);
+/* Length in UTF-16 units with ANSI colour sequences removed. */
+size_t rt_plain_len(const char *s, size_t n, bool strip_colors);
+/* Escape s[start, end) of a JS string as strEscape does, choosing quotes from the whole of
+ * the slice. */
+void rt_put_escaped(Isolate *iso, RtBuf *out, Value flat, uint32_t start, uint32_t end);
+/* The escaping used for symbol and non-enumerable keys (single quote escaped, no quotes). */
+void rt_put_key_escaped(Isolate *iso, RtBuf *out, Value str);
+/* keyStrRegExp: /^[a-zA-Z_][a-zA-Z_0-9]*$/ */
+bool rt_is_identifier_key(Value flat);
+/* Symbol.prototype.toString: "Symbol(desc)". */
+void rt_put_symbol(Isolate *iso, RtBuf *out, Value sym);
+
+#endif

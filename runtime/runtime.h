@@ -1,0 +1,67 @@
+/* runtime.h: built-in objects and the node-like host (console, process, os, v8, require).
+ * rt_init installs everything on a fresh isolate's global object. */
+#ifndef MJS_RUNTIME_H
+#define MJS_RUNTIME_H
+
+#include "../vm/vm.h"
+
+/* Install every built-in (calls the rt_install_* below in dependency order). */
+void rt_init(Isolate *iso);
+/* Free the runtime state rt_init hung on iso->runtime (call before vm_isolate_free). */
+void rt_free(Isolate *iso);
+
+/* runtime/builtins_object.c, builtins_function.c, builtins_array.c, builtins_json.c,
+ * builtins_collections.c, builtins_error.c, builtins_boolean.c, builtins_symbol.c */
+void rt_install_object(Isolate *iso);
+void rt_install_function(Isolate *iso);
+void rt_install_array(Isolate *iso);
+void rt_install_json(Isolate *iso);
+void rt_install_collections(Isolate *iso); /* Map, Set */
+void rt_install_error(Isolate *iso);
+void rt_install_boolean(Isolate *iso);
+void rt_install_symbol(Isolate *iso);
+/* builtins_object.c: helpers shared by the built-ins.
+ * rt_install_ctor: a native constructor `name` on the global object, linked both ways with
+ * the prototype in root proto (ctor.prototype fixed, proto.constructor hidden). */
+Value rt_install_ctor(Isolate *iso, const char *name, NativeFn fn, int length, RootIndex proto);
+/* A value as V8 prints it in error messages (malloc'd UTF-8). callsite false: like
+ * NoSideEffectsToString ("#<Foo>", "[object Array]", "abc", "5"); true: like a native call
+ * site ("number 5", "string \"x\"", "object", "undefined"). */
+char *rt_describe(Isolate *iso, Value v, bool callsite);
+/* True when f is the native function implemented by fn (a built-in left unmodified). */
+bool rt_is_native(Isolate *iso, Value f, NativeFn fn);
+/* TypeError "<v> is not a function" (v rendered by rt_describe). */
+Status rt_throw_not_function(Isolate *iso, Value v, bool callsite);
+/* builtins_symbol.c: a new symbol (description: a string or V_UNDEF), and a well-known
+ * symbol kept in root r (Symbol.toStringTag...), created on first use. */
+Value rt_symbol_new(Isolate *iso, Value description);
+Value rt_symbol_root(Isolate *iso, RootIndex r, const char *description);
+/* builtins_collections.c, for Map/Set iterators: the next live entry at or after *index of
+ * *table (following tables rehashed or cleared since). Never allocates; false at the end. */
+bool rt_table_next(Value *table, uint32_t *index, Value *key, Value *value);
+
+/* runtime/builtins_string.c, builtins_number.c, builtins_math.c, builtins_date.c,
+ * builtins_global.c (parseInt, parseFloat, isNaN, isFinite, gc), console.c, inspect.c,
+ * process.c, os.c, v8.c, module.c */
+void rt_install_string(Isolate *iso);
+void rt_install_number(Isolate *iso);
+void rt_install_math(Isolate *iso);
+void rt_install_date(Isolate *iso);
+void rt_install_global_functions(Isolate *iso);
+void rt_install_console(Isolate *iso);
+void rt_install_process(Isolate *iso);
+
+/* util.inspect as console.log prints a value (strings at top level unquoted). */
+Status rt_inspect(Isolate *iso, Value v, bool top_level_string_raw, Value *out) MJS_MUST_CHECK;
+/* console.log semantics: format args (printf-style %s %d %i %f %j %o %O %% on the first) */
+Status rt_format_log_args(Isolate *iso, int argc, const Value *argv, Value *out) MJS_MUST_CHECK;
+
+/* Modules (runtime/module.c): run the main file as a CommonJS module. */
+Status rt_run_main(Isolate *iso, const char *filename) MJS_MUST_CHECK;
+Status rt_require(Isolate *iso, Value from_dirname, Value request, Value *out) MJS_MUST_CHECK;
+Value rt_builtin_module(Isolate *iso, const char *name); /* os, v8; V_UNDEF if unknown */
+
+/* Exit code requested by process.exit (runtime state). */
+int rt_exit_code(Isolate *iso);
+
+#endif

@@ -1,0 +1,20 @@
+// slice and splice: negative and out-of-range indices, deleteCount variants, insertion.
+var a = [0, 1, 2, 3, 4, 5];
+console.log(a.slice(), a.slice(2), a.slice(-2), a.slice(1, -1), a.slice(4, 2), a.slice(10), a.slice(-100, 2));
+var b = a.slice();
+console.log(b.splice(2, 2), b);
+b = a.slice();
+console.log(b.splice(-2), b);
+b = a.slice();
+console.log(b.splice(1, 0, 'x', 'y'), b.join());
+b = a.slice();
+console.log(b.splice(1, 2, 'only'), b);
+b = a.slice();
+console.log(b.splice(), b.length);
+b = a.slice();
+console.log(b.splice(3), b);
+b = a.slice();
+console.log(b.splice(2, 100), b);
+b = a.slice();
+console.log(b.splice(0, -1, 'neg count'), b.join());
+console.log(Array.prototype.slice.call({ length: 3, 0: 'a', 2: 'c' }), Array.prototype.slice.call('str'));

@@ -1,0 +1,3 @@
+// Unterminated block: "SyntaxError: Unexpected end of input", status 1.
+function f() {
+  console.log('never');

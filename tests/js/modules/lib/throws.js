@@ -1,0 +1,3 @@
+// Fixture: a module whose top-level code throws.
+exports.before = true;
+throw new Error('module failed to load');

@@ -1,0 +1,63 @@
+/* interp_int.h: interpreter state shared by interp.c, function.c, error.c and run.c.
+ * One value stack (mmap-reserved, never moves) holds every frame's registers; frame
+ * records live in a separate array. The GC sees [stack, sp) plus each frame's context and
+ * each handler's context; nothing else the interpreter holds is a heap pointer.
+ */
+#ifndef MJS_INTERP_INT_H
+#define MJS_INTERP_INT_H
+
+#include "bytecode.h"
+
+#define VM_STACK_SLOTS (1u << 20)  /* 8 MB of registers */
+#define VM_MAX_FRAMES 10000        /* node allows ~11k trivial frames */
+#define VM_MAX_HANDLERS 100000
+
+typedef struct Frame {
+    Value *base;        /* R0 = callee, R1 = this, R2.. parameters */
+    Code *code;         /* NULL for a native frame */
+    const Instr *pc;    /* saved pc (next instruction) while this frame is not running */
+    Value ctx;          /* current context (GC-visible) */
+    Value *saved_sp;    /* caller's sp, restored on return */
+    uint32_t argc;
+    uint16_t ret_reg;   /* caller's register for the result */
+    uint8_t is_construct;
+    uint8_t is_entry;   /* entered from C (vm_call): return to C when it returns */
+} Frame;
+
+typedef struct Handler {
+    uint32_t frame;     /* index of the frame that installed it */
+    uint32_t reg;       /* register receiving the exception */
+    const Instr *catch_pc;
+    Value ctx;          /* context to restore (GC-visible) */
+} Handler;
+
+typedef struct VmState {
+    Value *stack, *stack_end;
+    Value *sp;                  /* first unused slot: the GC scans [stack, sp) */
+    Frame *frames;
+    uint32_t frame_count;
+    Handler *handlers;
+    uint32_t handler_count;
+    uintptr_t c_stack_limit;    /* lowest C stack address we allow */
+    /* where the last exception was thrown, for the uncaught-exception report */
+    Value throw_filename, throw_source;
+    uint32_t throw_line, throw_col;
+    bool throw_pos_valid;
+    Code *codes; /* list of live Code (see Code.prev/next) */
+} VmState;
+
+/* Run frames until the entry frame returns (interp.c). */
+Status vm_interp_run(Isolate *iso, Value *ret);
+/* Position (1-based) of the instruction a frame is at. */
+SrcPos vm_frame_pos(const Frame *f);
+/* Closure creation (function.c). */
+Value vm_closure_new(Isolate *iso, Value tmpl, Value ctx);
+Value vm_arguments_new(Isolate *iso, Value *args, uint32_t argc, Value callee, bool strict);
+/* Compile (compiler.c): returns a template for the program's top-level function. */
+typedef enum CompileMode { COMPILE_SCRIPT, COMPILE_MODULE, COMPILE_FUNCTION_BODY } CompileMode;
+Status vm_compile(Isolate *iso, const char *src, size_t len, const char *filename, CompileMode mode,
+                  Value *tmpl_out) MJS_MUST_CHECK;
+Value vm_template_new(Isolate *iso, Code *code, Value name, Value filename, Value source);
+void vm_code_register(Isolate *iso, Code *code);
+
+#endif
