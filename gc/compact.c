@@ -1,7 +1,8 @@
-/* compact.c: the full GC: mark, evacuate live new-space objects (by mark bits, with the
- * scavenger's promotion rules) and V8 3.x-chosen old pages, update pointers, sweep.
+/* compact.c: the full GC: choose evacuation pages (V8 3.x rule, before marking), mark
+ * (recording slots into those pages), evacuate live new-space objects by their mark bits and
+ * the candidates' live objects, update pointers, sweep. GC-time allocation is black.
  * Invariant: after the update phase nothing live refers to a forwarded object, and the slot
- * sets hold exactly the old->new slots of live objects. GC-time allocation is black.
+ * sets hold every old->new slot of live objects; the heap is not rescanned as a whole.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,30 +28,28 @@ static size_t isqrt(size_t n) {
     return r;
 }
 
-/* Free gaps between live objects of a page by V8 3.x free-list category. */
-typedef struct GapSizes {
-    uintptr_t cursor;
-    size_t small, medium; /* [256 B, 2 KB), [2 KB, 16 KB) */
-} GapSizes;
-
-static void count_gap(GapSizes *g, uintptr_t end) {
-    size_t gap = end - g->cursor;
-    if (gap >= 256 && gap < 2048)
-        g->small += gap;
-    else if (gap >= 2048 && gap < 16 * 1024)
-        g->medium += gap;
+/* Per-page free space as the free lists know it (the last sweep, less what was allocated
+ * since), split into V8 3.x's categories: small [256 B, 2 KB), medium [2 KB, 16 KB). */
+static size_t free_list_census(OldSpace *s) {
+    for (Chunk *c = s->first; c; c = c->next) c->free_bytes = c->free_small = c->free_medium = 0;
+    size_t total = 0;
+    for (int k = 0; k < GC_FREE_CLASSES; k++) {
+        for (FreeChunk *f = s->free[k]; f; f = f->next) {
+            Chunk *c = gc_chunk_of((uintptr_t)f);
+            size_t size = gc_filler_size(f->header);
+            c->free_bytes += size;
+            if (size >= 256 && size < 2048) c->free_small += size;
+            else if (size >= 2048 && size < 16 * 1024) c->free_medium += size;
+            total += size;
+        }
+    }
+    return total;
 }
 
-static void gap_visit(Heap *heap, uintptr_t obj, void *ctx) {
-    GapSizes *g = ctx;
-    count_gap(g, obj);
-    g->cursor = obj + gc_object_size(heap, (void *)obj);
-}
-
-/* V8 3.x: at most sqrt(pages/2)+1 candidates, never the first page. Normally a page qualifies
- * when (small*5 + medium free bytes)*100/area > 15; when over a third of the space is free
- * (and at least two pages' worth), take pages at least half free, twice as many, until about
- * three quarters of the free space would be released. Forced: the emptiest pages, any. */
+/* V8 3.x: at most sqrt(pages/2)+1 candidates, never the first page; a page qualifies when
+ * (small*5 + medium free bytes)*100/area > 15. When over a third of the space is free (and at
+ * least two pages' worth), take pages at least half free, up to twice as many, until about
+ * three quarters of the free space would be released. Forced: any pages, emptiest first. */
 static size_t select_candidates(Heap *heap, bool force) {
     OldSpace *s = &heap->old_space;
     size_t n = s->page_count;
@@ -59,31 +58,19 @@ static size_t select_candidates(Heap *heap, bool force) {
     if (!cands)
         gc_fatal_oom(heap, "MarkCompactCollector::CollectEvacuationCandidates Allocation failed - "
                            "process out of memory");
-    size_t count = 0, max = isqrt(n / 2) + 1, over = 0;
-    for (Chunk *c = s->first; c; c = c->next) over += GC_PAGE_AREA - c->live_bytes;
+    size_t over = free_list_census(s), count = 0, max = isqrt(n / 2) + 1;
     bool reduce = over > n * GC_PAGE_AREA / 3 && over >= 2 * GC_PAGE_AREA;
-    if (force)
-        max = n < GC_FORCED_MAX_CANDIDATES ? n : GC_FORCED_MAX_CANDIDATES;
-    else if (reduce)
-        max *= 2;
-
+    if (force) max = n < GC_FORCED_MAX_CANDIDATES ? n : GC_FORCED_MAX_CANDIDATES;
+    else if (reduce) max *= 2;
     for (Chunk *c = s->first; c; c = c->next) {
-        size_t free_bytes = GC_PAGE_AREA - c->live_bytes;
-        if (force) {
-            cands[count++] = (Candidate){c, free_bytes};
-            continue;
+        if (force) cands[count++] = (Candidate){c, c->free_bytes};
+        else if (c == s->first) continue;
+        else if (reduce) {
+            if (c->free_bytes * 2 >= GC_PAGE_AREA) cands[count++] = (Candidate){c, c->free_bytes};
+        } else {
+            size_t score = (c->free_small * 5 + c->free_medium) * 100 / GC_PAGE_AREA;
+            if (score > 15) cands[count++] = (Candidate){c, score};
         }
-        if (c == s->first) continue;
-        if (reduce) {
-            if (free_bytes * 2 >= GC_PAGE_AREA) cands[count++] = (Candidate){c, free_bytes};
-            continue;
-        }
-        if (free_bytes * 500 / GC_PAGE_AREA <= 15) continue; /* cannot reach the threshold */
-        GapSizes g = {c->area_start, 0, 0};
-        gc_page_for_each_marked(heap, c, gap_visit, &g);
-        count_gap(&g, c->area_end);
-        size_t score = (g.small * 5 + g.medium) * 100 / GC_PAGE_AREA;
-        if (score > 15) cands[count++] = (Candidate){c, score};
     }
     qsort(cands, count, sizeof *cands, by_score_desc);
     if (count > max) count = max;
@@ -110,6 +97,7 @@ static void evacuate_new_space(Heap *heap, size_t *survived) {
             uintptr_t dst = gc_evacuate_young(heap, a, size, &was_promoted);
             if (was_promoted) {
                 gc_set_mark(heap, dst);
+                gc_worklist_push(heap, &heap->promoted, dst);
                 promoted += size;
             }
         }
@@ -128,6 +116,7 @@ static void evacuate_object(Heap *heap, uintptr_t obj, void *ctx) {
     gc_set_mark(heap, dst);
     memcpy((void *)dst, (const void *)obj, size);
     *(GcWord *)obj = (GcWord)dst | GC_TAG_FORWARD;
+    gc_worklist_push(heap, &heap->promoted, dst);
 }
 
 static void evacuate_candidates(Heap *heap) {
@@ -137,15 +126,20 @@ static void evacuate_candidates(Heap *heap) {
 
 /* ---------------------------------------------------------------- pointer update */
 
+static bool is_moved_target(Heap *heap, GcWord w, bool young) {
+    return young ? gc_in_from_space(heap, w) : (gc_chunk_of(w)->flags & CHUNK_EVACUATE) != 0;
+}
+
+/* For slots of live objects and roots: every target that moved is forwarded. */
 static void update_slot(GcVisitor *v, GcWord *slot) {
     Heap *heap = v->heap;
     GcWord w = *slot;
     bool young = gc_in_new_space(heap, (const void *)(uintptr_t)w);
-    if (young ? gc_in_from_space(heap, w) : (gc_chunk_of(w)->flags & CHUNK_EVACUATE) != 0) {
+    if (is_moved_target(heap, w, young)) {
         GcWord hdr = *(GcWord *)w;
         if ((hdr & GC_TAG_MASK) != GC_TAG_FORWARD)
-            gc_fatal("mark-compact: slot %p refers to %p, a dead or unmarked object that was not "
-                     "evacuated",
+            gc_fatal("mark-compact: slot %p refers to %p, an unmarked object that was not "
+                     "evacuated (a root or field the GC was not shown?)",
                      (void *)slot, (void *)(uintptr_t)w);
         *slot = w = hdr - GC_TAG_FORWARD;
         young = gc_in_new_space(heap, (const void *)(uintptr_t)w);
@@ -153,45 +147,48 @@ static void update_slot(GcVisitor *v, GcWord *slot) {
     if (young && v->host_chunk) gc_slot_set_insert(heap, v->host_chunk, slot);
 }
 
-static void update_object(Heap *heap, uintptr_t obj, void *ctx) {
-    GcVisitor *v = ctx;
-    heap->hooks.visit_object(heap->hooks.ctx, (void *)obj, v);
+/* A remembered old->new slot; its host may be dead (the sweep drops it then), so a target
+ * that was not evacuated just means "forget this slot". */
+static bool update_remembered(Heap *heap, GcWord *slot) {
+    GcWord w = *slot;
+    if (!gc_in_from_space(heap, w)) return gc_word_is_ptr(w) && gc_in_new_space(heap, (const void *)(uintptr_t)w);
+    GcWord hdr = *(GcWord *)w;
+    if ((hdr & GC_TAG_MASK) != GC_TAG_FORWARD) return false;
+    *slot = w = hdr - GC_TAG_FORWARD;
+    return gc_in_new_space(heap, (const void *)(uintptr_t)w);
 }
 
-static void update_pages(Heap *heap, Chunk *first, GcVisitor *v) {
-    for (Chunk *c = first; c; c = c->next) {
-        if (c->flags & CHUNK_EVACUATE) continue;
-        v->host_chunk = c;
-        gc_page_for_each_marked(heap, c, update_object, v);
-    }
+static void update_remembered_sets(Heap *heap, Chunk *c) {
+    for (; c; c = c->next)
+        if (!(c->flags & CHUNK_EVACUATE)) gc_slot_set_iterate(c, update_remembered, heap);
 }
 
-static void clear_slot_sets(Chunk *c) {
-    for (; c; c = c->next) gc_slot_set_clear_all(c);
-}
-
-/* The simple, complete approach: every live object and root is visited once; slot sets are
- * rebuilt from scratch on the way (they are exact afterwards). */
+/* Visits what moved or may point at what moved: roots, the new to-space, objects moved into
+ * old space (promoted or evacuated; their slots are re-recorded), the remembered old->new
+ * slots, and the slots recorded while marking. Nothing else can refer to a moved object. */
 static void update_pointers(Heap *heap) {
     NewSpace *ns = &heap->new_space;
-    clear_slot_sets(heap->old_space.first);
-    clear_slot_sets(heap->map_space.first);
-    clear_slot_sets(heap->lo_space.first);
     GcVisitor v = {update_slot, heap, NULL};
     gc_visit_strong_roots(heap, &v);
     gc_finalizers_update(heap, &v);
+    update_remembered_sets(heap, heap->old_space.first);
+    update_remembered_sets(heap, heap->map_space.first);
+    update_remembered_sets(heap, heap->lo_space.first);
     for (uintptr_t a = ns->to_start; a < heap->fast.top;) {
         size_t size = gc_object_size(heap, (void *)a);
         heap->hooks.visit_object(heap->hooks.ctx, (void *)a, &v);
         a += size;
     }
-    update_pages(heap, heap->old_space.first, &v);
-    update_pages(heap, heap->map_space.first, &v);
-    for (Chunk *c = heap->lo_space.first; c; c = c->next) {
-        if (!(c->flags & CHUNK_LO_MARKED)) continue;
-        v.host_chunk = c;
-        heap->hooks.visit_object(heap->hooks.ctx, gc_lo_object(c), &v);
+    Worklist *moved = &heap->promoted;
+    for (size_t i = 0; i < moved->len; i++) {
+        v.host_chunk = gc_chunk_of(moved->items[i]);
+        heap->hooks.visit_object(heap->hooks.ctx, (void *)moved->items[i], &v);
     }
+    moved->len = 0;
+    v.host_chunk = NULL;
+    Worklist *slots = &heap->evac_slots;
+    for (size_t i = 0; i < slots->len; i++) update_slot(&v, (GcWord *)slots->items[i]);
+    slots->len = 0;
 }
 
 static void release_candidates(Heap *heap) {
@@ -200,8 +197,7 @@ static void release_candidates(Heap *heap) {
     for (Chunk *c = s->first; c; c = next) {
         next = c->next;
         if (c->flags & CHUNK_EVACUATE) {
-            if (heap->config.verify_heap)
-                gc_poison((void *)c->area_start, c->area_end - c->area_start);
+            if (heap->config.verify_heap) gc_poison((void *)c->area_start, c->area_end - c->area_start);
             gc_old_space_release_page(heap, s, c);
         }
     }
@@ -209,13 +205,13 @@ static void release_candidates(Heap *heap) {
 
 void gc_mark_compact(Heap *heap, bool force_compact) {
     heap->full_gc_running = true;
+    size_t candidates = select_candidates(heap, force_compact);
     /* Retire the allocation areas: their tails already carry filler headers. */
     heap->old_space.top = heap->old_space.limit = 0;
     heap->map_space.top = heap->map_space.limit = 0;
 
     gc_mark(heap);
     gc_finalizers_after_marking(heap);
-    size_t candidates = select_candidates(heap, force_compact);
 
     /* Evacuation allocates only in fresh pages: no candidate, nothing unswept gets reused. */
     gc_old_space_reset_free_lists(&heap->old_space);

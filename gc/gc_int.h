@@ -52,7 +52,8 @@ typedef struct Chunk {
     uint8_t flags;
     size_t size; /* bytes mapped at this address */
     uintptr_t area_start, area_end;
-    size_t live_bytes; /* set by marking */
+    size_t live_bytes; /* set by sweeping */
+    size_t free_bytes, free_small, free_medium; /* free-list census for candidate selection */
     struct Chunk *prev, *next;
     SlotSet slots;
     uint64_t *marks; /* pages: the inline mark bitmap; LO: NULL (CHUNK_LO_MARKED flag) */
@@ -191,7 +192,8 @@ struct Heap {
     PersistentArea persistents;
     Worklist finalizers; /* registered objects (addresses, updated on every GC) */
     Worklist worklist;   /* marking */
-    Worklist promoted;   /* scavenge: promoted objects still to scan */
+    Worklist promoted;   /* objects moved into old space by a GC, still to scan */
+    Worklist evac_slots; /* full GC: slots of live objects that point into evacuation pages */
     bool in_gc, full_gc_running;
     int no_gc_depth;
     unsigned alloc_count;

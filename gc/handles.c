@@ -26,6 +26,7 @@ void gc_handles_free(Heap *heap) {
     gc_worklist_free(&heap->finalizers);
     gc_worklist_free(&heap->worklist);
     gc_worklist_free(&heap->promoted);
+    gc_worklist_free(&heap->evac_slots);
 }
 
 size_t gc_scope_open(Heap *heap) { return heap->handles.count; }

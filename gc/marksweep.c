@@ -61,21 +61,19 @@ static void check_target(Heap *heap, const GcWord *slot, uintptr_t a) {
              (const void *)slot, (void *)a);
 }
 
+/* v->host_chunk is the chunk of the object being scanned: NULL for roots and new-space
+ * objects (all of those are revisited after evacuation), and slots of hosts that stay put
+ * are remembered when they point into an evacuation candidate (V8 3.x's slots buffer). */
 static void mark_slot(GcVisitor *v, GcWord *slot) {
     Heap *heap = v->heap;
     uintptr_t a = (uintptr_t)*slot;
     if (heap->config.verify_heap) check_target(heap, slot, a);
     if (mark_if_white(heap, a)) gc_worklist_push(heap, &heap->worklist, a);
-}
-
-static void reset_live_bytes(Chunk *c) {
-    for (; c; c = c->next) c->live_bytes = 0;
+    if (v->host_chunk && !in_new(heap, a) && (gc_chunk_of(a)->flags & CHUNK_EVACUATE))
+        gc_worklist_push(heap, &heap->evac_slots, (uintptr_t)slot);
 }
 
 void gc_mark(Heap *heap) {
-    reset_live_bytes(heap->old_space.first);
-    reset_live_bytes(heap->map_space.first);
-    reset_live_bytes(heap->lo_space.first);
     GcVisitor v = {mark_slot, heap, NULL};
     gc_visit_strong_roots(heap, &v);
     Worklist *w = &heap->worklist;
@@ -84,10 +82,8 @@ void gc_mark(Heap *heap) {
         GcWord map = *(GcWord *)a; /* the header: maps are objects too */
         if (heap->config.verify_heap) check_target(heap, (const GcWord *)a, (uintptr_t)map);
         if (mark_if_white(heap, (uintptr_t)map)) gc_worklist_push(heap, w, (uintptr_t)map);
-        if (!in_new(heap, a)) {
-            Chunk *c = gc_chunk_of(a);
-            if (c->space == GC_OLD_SPACE) c->live_bytes += gc_object_size(heap, (void *)a);
-        }
+        Chunk *host = in_new(heap, a) ? NULL : gc_chunk_of(a);
+        v.host_chunk = host && !(host->flags & CHUNK_EVACUATE) ? host : NULL;
         heap->hooks.visit_object(heap->hooks.ctx, (void *)a, &v);
     }
 }

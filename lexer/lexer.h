@@ -52,6 +52,7 @@ typedef struct Lexer {
     uint32_t col_pos;         /* column cache: col_val is the column at offset col_pos */
     int col_val;
     bool nl_before;
+    bool ascii;               /* no byte >= 0x80: a column is a byte offset on its line */
     uint8_t *braces;          /* open `{` (0) and template `${` (1), innermost last */
     uint32_t nbraces, braces_cap;
     const char *error;        /* message of the last TK_ILLEGAL */

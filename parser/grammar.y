@@ -5,6 +5,11 @@
  */
 
 %include {
+/* Lemon's table asserts and trace hooks cost ~15% of parse time; -DMJS_PARSE_TRACE keeps them
+ * (and parse_lemonTrace) for debugging the grammar. */
+#if !defined(MJS_PARSE_TRACE) && !defined(NDEBUG)
+#define NDEBUG
+#endif
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +52,9 @@
 %left PLUS MINUS.
 %left STAR SLASH PERCENT.
 %right STARSTAR.
+/* Prefix operators bind tighter than **, so `-a ** b` parses as (-a) ** b and is rejected in
+ * parse_binary, as the language requires. */
+%right UNARY.
 
 %type items {NodeList}
 %type declarators {NodeList}
@@ -253,17 +261,17 @@ arrow_body(A) ::= fbody(B). { A.expr = NULL; A.body = B; }
 expr(A) ::= assign(E). { A = E; }
 expr(A) ::= expr(L) COMMA assign(R). { A = parse_sequence(ctx, L, R); }
 
-assign(A) ::= cond(E). { A = E; }
+/* Levels are flattened (conditional into assign, unary/postfix/new into bexpr, primary into
+ * member) because every unit reduction costs a table lookup per token. */
+assign(A) ::= bexpr(E). { A = E; }
+assign(A) ::= bexpr(C) QUESTION(T) assign(X) COLON assign(Y). { A = parse_cond(ctx, C, X, Y, &T); }
 /* The target is checked when `=` is shifted (assign_lhs reduces before the right side is
  * parsed), so "Invalid left-hand side" wins over errors further right, as in V8. */
 assign(A) ::= assign_lhs(L) assign(R). { A = parse_assign(ctx, &L, R); }
 assign_lhs(A) ::= bexpr(L) ASSIGN(T). { A = parse_assign_lhs(ctx, L, &T); }
 assign_lhs(A) ::= bexpr(L) ASSIGNOP(T). { A = parse_assign_lhs(ctx, L, &T); }
 
-cond(A) ::= bexpr(E). { A = E; }
-cond(A) ::= bexpr(C) QUESTION(T) assign(X) COLON assign(Y). { A = parse_cond(ctx, C, X, Y, &T); }
 
-bexpr(A) ::= unary(E). { A = E; }
 bexpr(A) ::= bexpr(L) OR(T) bexpr(R). { A = parse_logical(ctx, OP_OR, L, R, &T); }
 bexpr(A) ::= bexpr(L) NULLISH(T) bexpr(R). { A = parse_logical(ctx, OP_NULLISH, L, R, &T); }
 bexpr(A) ::= bexpr(L) AND(T) bexpr(R). { A = parse_logical(ctx, OP_AND, L, R, &T); }
@@ -290,28 +298,30 @@ bexpr(A) ::= bexpr(L) SLASH(T) bexpr(R). { A = parse_binary(ctx, OP_DIV, L, R, &
 bexpr(A) ::= bexpr(L) PERCENT(T) bexpr(R). { A = parse_binary(ctx, OP_MOD, L, R, &T); }
 bexpr(A) ::= bexpr(L) STARSTAR(T) bexpr(R). { A = parse_binary(ctx, OP_EXP, L, R, &T); }
 
-unary(A) ::= postfix(E). { A = E; }
-unary(A) ::= DELETE(T) unary(E). { A = parse_unary(ctx, OP_DELETE, E, &T); }
-unary(A) ::= VOID(T) unary(E). { A = parse_unary(ctx, OP_VOID, E, &T); }
-unary(A) ::= TYPEOF(T) unary(E). { A = parse_unary(ctx, OP_TYPEOF, E, &T); }
-unary(A) ::= PLUS(T) unary(E). { A = parse_unary(ctx, OP_PLUS, E, &T); }
-unary(A) ::= MINUS(T) unary(E). { A = parse_unary(ctx, OP_NEG, E, &T); }
-unary(A) ::= TILDE(T) unary(E). { A = parse_unary(ctx, OP_BITNOT, E, &T); }
-unary(A) ::= BANG(T) unary(E). { A = parse_unary(ctx, OP_NOT, E, &T); }
-unary(A) ::= INC(T) unary(E). { A = parse_update(ctx, OP_INC, E, true, &T); }
-unary(A) ::= DEC(T) unary(E). { A = parse_update(ctx, OP_DEC, E, true, &T); }
+bexpr(A) ::= DELETE(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_DELETE, E, &T); }
+bexpr(A) ::= VOID(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_VOID, E, &T); }
+bexpr(A) ::= TYPEOF(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_TYPEOF, E, &T); }
+bexpr(A) ::= PLUS(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_PLUS, E, &T); }
+bexpr(A) ::= MINUS(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_NEG, E, &T); }
+bexpr(A) ::= TILDE(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_BITNOT, E, &T); }
+bexpr(A) ::= BANG(T) bexpr(E). [UNARY] { A = parse_unary(ctx, OP_NOT, E, &T); }
+bexpr(A) ::= INC(T) bexpr(E). [UNARY] { A = parse_update(ctx, OP_INC, E, true, &T); }
+bexpr(A) ::= DEC(T) bexpr(E). [UNARY] { A = parse_update(ctx, OP_DEC, E, true, &T); }
 
-postfix(A) ::= lhs(E). { A = E; }
-postfix(A) ::= lhs(E) INC(T). { A = parse_update(ctx, OP_INC, E, false, &T); }
-postfix(A) ::= lhs(E) DEC(T). { A = parse_update(ctx, OP_DEC, E, false, &T); }
+/* Left-hand-side expressions: member (incl. `new X()`), call, and argument-less `new X`. */
+bexpr(A) ::= member(E). { A = E; }
+bexpr(A) ::= call(E). { A = E; }
+bexpr(A) ::= new_bare(E). { A = E; }
+bexpr(A) ::= member(E) INC(T). { A = parse_update(ctx, OP_INC, E, false, &T); }
+bexpr(A) ::= member(E) DEC(T). { A = parse_update(ctx, OP_DEC, E, false, &T); }
+bexpr(A) ::= call(E) INC(T). { A = parse_update(ctx, OP_INC, E, false, &T); }
+bexpr(A) ::= call(E) DEC(T). { A = parse_update(ctx, OP_DEC, E, false, &T); }
+bexpr(A) ::= new_bare(E) INC(T). { A = parse_update(ctx, OP_INC, E, false, &T); }
+bexpr(A) ::= new_bare(E) DEC(T). { A = parse_update(ctx, OP_DEC, E, false, &T); }
 
-lhs(A) ::= new_expr(E). { A = E; }
-lhs(A) ::= call(E). { A = E; }
+new_bare(A) ::= NEW(T) member(E). { A = parse_new(ctx, &T, E, NULL); }
+new_bare(A) ::= NEW(T) new_bare(E). { A = parse_new(ctx, &T, E, NULL); }
 
-new_expr(A) ::= member(E). { A = E; }
-new_expr(A) ::= NEW(T) new_expr(E). { A = parse_new(ctx, &T, E, NULL); }
-
-member(A) ::= primary(E). { A = E; }
 member(A) ::= func_expr(E). { A = E; }
 member(A) ::= member(O) LBRACKET(T) expr(I) RBRACKET. { A = parse_index(ctx, O, I, &T); }
 member(A) ::= member(O) DOT name(N). { A = parse_member(ctx, O, &N); }
@@ -338,16 +348,16 @@ arg_list(A) ::= arg_list(B) COMMA ELLIPSIS(T) assign(E). {
     parse_list_push(&A, parse_spread(ctx, &T, E));
 }
 
-primary(A) ::= IDENT(T). { A = parse_ident(ctx, &T); }
-primary(A) ::= THIS(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= NULL(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= TRUE(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= FALSE(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= NUMBER(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= STRING(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= REGEXP(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= TEMPLATE(T). { A = parse_literal(ctx, &T); }
-primary(A) ::= TEMPLATE_HEAD(H) tmpl_parts(P) TEMPLATE_TAIL(T). {
+member(A) ::= IDENT(T). { A = parse_ident(ctx, &T); }
+member(A) ::= THIS(T). { A = parse_literal(ctx, &T); }
+member(A) ::= NULL(T). { A = parse_literal(ctx, &T); }
+member(A) ::= TRUE(T). { A = parse_literal(ctx, &T); }
+member(A) ::= FALSE(T). { A = parse_literal(ctx, &T); }
+member(A) ::= NUMBER(T). { A = parse_literal(ctx, &T); }
+member(A) ::= STRING(T). { A = parse_literal(ctx, &T); }
+member(A) ::= REGEXP(T). { A = parse_literal(ctx, &T); }
+member(A) ::= TEMPLATE(T). { A = parse_literal(ctx, &T); }
+member(A) ::= TEMPLATE_HEAD(H) tmpl_parts(P) TEMPLATE_TAIL(T). {
     A = parse_template(ctx, &H, &P, &T);
 }
 tmpl_parts(A) ::= expr(E). { memset(&A, 0, sizeof A); parse_list_push(&A.exprs, E); }
@@ -356,14 +366,14 @@ tmpl_parts(A) ::= tmpl_parts(B) TEMPLATE_MIDDLE(M) expr(E). {
     parse_list_push(&A.quasis, parse_literal(ctx, &M));
     parse_list_push(&A.exprs, E);
 }
-primary(A) ::= LP(L) expr(E) RP. { A = parse_paren(ctx, &L, E); }
+member(A) ::= LP(L) expr(E) RP. { A = parse_paren(ctx, &L, E); }
 
-primary(A) ::= LBRACKET(T) elision_opt(N) RBRACKET. {
+member(A) ::= LBRACKET(T) elision_opt(N) RBRACKET. {
     NodeList l = {0};
     A = parse_array(ctx, &T, &l, N);
 }
-primary(A) ::= LBRACKET(T) elem_list(L) RBRACKET. { A = parse_array(ctx, &T, &L, 0); }
-primary(A) ::= LBRACKET(T) elem_list(L) COMMA elision_opt(N) RBRACKET. {
+member(A) ::= LBRACKET(T) elem_list(L) RBRACKET. { A = parse_array(ctx, &T, &L, 0); }
+member(A) ::= LBRACKET(T) elem_list(L) COMMA elision_opt(N) RBRACKET. {
     A = parse_array(ctx, &T, &L, N);
 }
 elem_list(A) ::= elision_opt(N) elem(E). {
@@ -383,9 +393,9 @@ elision(A) ::= elision(N) COMMA. { A = N + 1; }
 elem(A) ::= assign(E). { A = E; }
 elem(A) ::= ELLIPSIS(T) assign(E). { A = parse_spread(ctx, &T, E); }
 
-primary(A) ::= OBJ_LBRACE(T) RBRACE. { NodeList l = {0}; A = parse_object(ctx, &T, &l); }
-primary(A) ::= OBJ_LBRACE(T) props(L) RBRACE. { A = parse_object(ctx, &T, &L); }
-primary(A) ::= OBJ_LBRACE(T) props(L) COMMA RBRACE. { A = parse_object(ctx, &T, &L); }
+member(A) ::= OBJ_LBRACE(T) RBRACE. { NodeList l = {0}; A = parse_object(ctx, &T, &l); }
+member(A) ::= OBJ_LBRACE(T) props(L) RBRACE. { A = parse_object(ctx, &T, &L); }
+member(A) ::= OBJ_LBRACE(T) props(L) COMMA RBRACE. { A = parse_object(ctx, &T, &L); }
 props(A) ::= prop(P). { A = parse_list1(P); }
 props(A) ::= props(B) COMMA prop(P). { A = B; parse_list_push(&A, P); }
 prop(A) ::= prop_key(K) COLON assign(V). { A = parse_prop(ctx, &K, V, PROP_INIT, false); }

@@ -16,11 +16,15 @@ bool parse_strict(const ParseCtx *c) { return c->frames[c->nframes - 1].strict; 
 bool parse_can_shift(ParseCtx *c, int type) { return parse_lemon_can_shift(c->lemon, type); }
 
 bool parse_is_strict_reserved(const char *name, uint32_t len) {
-    static const char *const words[] = {"implements", "interface", "package", "private",
-                                        "protected",  "public",    "static",  "yield"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], name, len) == 0) return true;
-    return false;
+    /* Called for every identifier in strict code: reject on length and first letter. */
+    switch (len) {
+    case 5: return memcmp(name, "yield", 5) == 0;
+    case 6: return memcmp(name, "public", 6) == 0 || memcmp(name, "static", 6) == 0;
+    case 7: return memcmp(name, "package", 7) == 0 || memcmp(name, "private", 7) == 0;
+    case 9: return memcmp(name, "interface", 9) == 0 || memcmp(name, "protected", 9) == 0;
+    case 10: return memcmp(name, "implements", 10) == 0;
+    default: return false;
+    }
 }
 
 static bool is_keyword(int type) {
@@ -38,8 +42,9 @@ static bool is_keyword(int type) {
     }
 }
 
-static bool ident_is(const Token *t, const char *s) {
-    return t->v.ident.len == strlen(s) && memcmp(t->v.ident.name, s, t->v.ident.len) == 0;
+/* s is a 2- or 3-letter literal. */
+static bool ident_is(const Token *t, const char *s, uint32_t n) {
+    return t->v.ident.len == n && memcmp(t->v.ident.name, s, n) == 0;
 }
 
 /* ------------------------------------------------------------------ token source */
@@ -91,16 +96,16 @@ static int classify(ParseCtx *c, Token *t) {
     switch (type) {
     case TK_IDENT:
         if (t->flags & TF_ESCAPED) return type;
-        if (ident_is(t, "of")) {
+        if (ident_is(t, "of", 2)) {
             if (!parse_can_shift(c, TK_IDENT) && parse_can_shift(c, TK_OF)) return TK_OF;
-        } else if ((ident_is(t, "get") || ident_is(t, "set")) &&
+        } else if ((ident_is(t, "get", 3) || ident_is(t, "set", 3)) &&
                    (c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA) &&
                    parse_can_shift(c, TK_GET)) {
             /* `get x() {}` only when a property name follows; else `get` is the name. */
             int next = peek(c)->type;
             if (next == TK_IDENT || next == TK_STRING || next == TK_NUMBER ||
                 next == TK_LBRACKET || is_keyword(next))
-                return ident_is(t, "get") ? TK_GET : TK_SET;
+                return ident_is(t, "get", 3) ? TK_GET : TK_SET;
         }
         return type;
     case TK_SLASH:

@@ -61,13 +61,40 @@ fail:
     return MJS_EXC;
 }
 
-/* obj.stack = header + "\n" + the current JS stack (skip frames). */
+/* Error.stackTraceLimit read from the original Error constructor (via Error.prototype's
+ * constructor data property): -1 when it is not a number (then no stack is captured). */
+static int stack_trace_limit(Isolate *iso) {
+    Value key = atom_from_cstr(iso, "stackTraceLimit"); /* allocates: before reading objects */
+    PropDesc pd;
+    if (!obj_get_own(iso, ROOT(iso, R_ERROR_PROTO), ATOM(iso, constructor), &pd) ||
+        (pd.attrs & P_ACCESSOR) || !v_is_object(pd.value))
+        return 10;
+    if (!obj_get_own(iso, pd.value, key, &pd) || (pd.attrs & P_ACCESSOR) || !v_is_number(pd.value))
+        return -1;
+    double d = v_num(pd.value);
+    return d < 0 ? 0 : d > 1000 ? 1000 : (int)d;
+}
+
+/* obj.stack = header + the current JS stack (skip frames), at most stackTraceLimit lines.
+ * TODO: more than 10 frames needs a limit parameter in vm_capture_stack. */
 static Status define_stack(Isolate *iso, Value *obj, int skip) {
+    int limit = stack_trace_limit(iso);
+    if (limit < 0) return MJS_OK;
     size_t mark = vm_scope_open(iso);
     Value *s = vm_handle(iso, V_UNDEF);
     TRY(error_to_string_value(iso, obj, s));
     Value *frames = vm_handle(iso, vm_capture_stack(iso, skip));
-    if (v_is_string(*frames) && str_length(*frames) > 0) {
+    if (v_is_string(*frames) && str_length(*frames) > 0 && limit > 0) {
+        /* Keep the first `limit` lines. */
+        Value flat = str_flatten(iso, *frames);
+        uint32_t n = str_length(flat), end = n;
+        int lines = 0;
+        for (uint32_t i = 0; i < n; i++)
+            if (str_char(flat, i) == '\n' && ++lines == limit) {
+                end = i;
+                break;
+            }
+        *frames = str_substring(iso, flat, 0, end);
         Value nl = str_from_cstr(iso, "\n");
         *s = str_concat(iso, *s, nl);
         *s = str_concat(iso, *s, *frames);
@@ -85,16 +112,11 @@ static Status error_ctor(Isolate *iso, Value *argv, int argc, Value *ret) {
     size_t mark = vm_scope_open(iso);
     Value *msg = vm_handle(iso, V_UNDEF), *cause = vm_handle(iso, V_UNDEF);
     if (argv[0] != V_UNDEF) TRY(vm_to_string(iso, argv[0], msg));
-    /* vm_make_error gives the right map and prototype; own properties are redone here so
-     * that they match what was passed. */
-    Value *err = vm_handle(iso, vm_make_error(iso, (ErrorKind)kind, *msg));
-    bool deleted;
+    Value *err = vm_handle(iso, obj_new_from_map(iso, v_ptr(ROOT(iso, R_MAP_ERROR))));
+    if (kind != E_ERROR) TRY(obj_set_proto(iso, *err, ROOT(iso, kinds[kind].proto)));
+    /* V8's own-property order: stack first (its value is filled in last). */
     TRY(obj_define(iso, *err, ATOM(iso, stack), V_UNDEF, P_HIDDEN));
-    if (argv[0] != V_UNDEF) {
-        TRY(obj_define(iso, *err, ATOM(iso, message), *msg, P_HIDDEN));
-    } else if (obj_has_own(iso, *err, ATOM(iso, message))) {
-        TRY(obj_delete(iso, *err, ATOM(iso, message), false, &deleted));
-    }
+    if (argv[0] != V_UNDEF) TRY(obj_define(iso, *err, ATOM(iso, message), *msg, P_HIDDEN));
     if (argc > 1 && v_is_object(argv[1])) {
         bool has;
         TRY(obj_has(iso, argv[1], ATOM(iso, cause), &has));
@@ -125,7 +147,7 @@ static Status error_proto_to_string(Isolate *iso, Value *argv, int argc, Value *
 }
 
 /* Error.captureStackTrace(obj[, fn]): defines obj.stack. TODO: frames above fn are not
- * hidden (the stack API only skips a count). */
+ * hidden (vm_capture_stack only skips a count). */
 static Status error_capture_stack_trace(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (!v_is_object(argv[0])) {
         char *s = rt_describe(iso, argv[0], false);

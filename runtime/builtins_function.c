@@ -123,7 +123,10 @@ static Status fn_proto_to_string(Isolate *iso, Value *argv, int argc, Value *ret
     if (!v_is_callable(argv[-1]))
         return vm_throw_error(iso, E_TYPE,
                               "Function.prototype.toString requires that 'this' be a Function");
-    *ret = vm_function_source(iso, argv[-1]);
+    if (v_type(argv[-1]) == T_BOUND_FUNCTION) /* V8 prints no name for bound functions */
+        *ret = str_from_cstr(iso, "function () { [native code] }");
+    else
+        *ret = vm_function_source(iso, argv[-1]);
     return MJS_OK;
 }
 
@@ -173,6 +176,18 @@ fail:
     return MJS_EXC;
 }
 
+/* Function.prototype.arguments / .caller (V8 keeps these accessors there): null when read,
+ * a no-op when written. */
+static Status fn_proto_restricted_get(Isolate *iso, Value *argv, int argc, Value *ret) {
+    *ret = V_NULL;
+    return MJS_OK;
+}
+
+static Status fn_proto_restricted_set(Isolate *iso, Value *argv, int argc, Value *ret) {
+    *ret = V_UNDEF;
+    return MJS_OK;
+}
+
 void rt_install_function(Isolate *iso) {
     rt_install_ctor(iso, "Function", function_ctor, 1, R_FUNCTION_PROTO);
     Value proto = ROOT(iso, R_FUNCTION_PROTO);
@@ -180,4 +195,14 @@ void rt_install_function(Isolate *iso) {
     vm_def_native(iso, ROOT(iso, R_FUNCTION_PROTO), "bind", fn_proto_bind, 1);
     vm_def_native(iso, ROOT(iso, R_FUNCTION_PROTO), "call", fn_proto_call, 1);
     vm_def_native(iso, ROOT(iso, R_FUNCTION_PROTO), "toString", fn_proto_to_string, 0);
+    size_t mark = vm_scope_open(iso);
+    Value *g = vm_handle(iso, vm_new_native(iso, "", fn_proto_restricted_get, 0));
+    Value *st = vm_handle(iso, vm_new_native(iso, "", fn_proto_restricted_set, 1));
+    static const char *const names[] = {"arguments", "caller"};
+    for (int i = 0; i < 2; i++) {
+        Value key = atom_from_cstr(iso, names[i]);
+        if (obj_define_accessor(iso, ROOT(iso, R_FUNCTION_PROTO), key, *g, *st, P_CONFIGURABLE))
+            (void)vm_take_exception(iso);
+    }
+    vm_scope_close(iso, mark);
 }

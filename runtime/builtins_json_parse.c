@@ -61,7 +61,12 @@ static bool source_is(Parser *p, const char *lit) {
 static Status fail_at(Parser *p, const char *msg) {
     Isolate *iso = p->iso;
     size_t pos = p->pos;
-    if (msg) return vm_throw_error(iso, E_SYNTAX, "%s in JSON at position %zu", msg, pos);
+    if (msg) {
+        /* "... after JSON at position N" already names JSON. */
+        size_t n = strlen(msg);
+        bool names_json = n >= 4 && !strcmp(msg + n - 4, "JSON");
+        return vm_throw_error(iso, E_SYNTAX, names_json ? "%s at position %zu" : "%s in JSON at position %zu", msg, pos);
+    }
     if (pos >= p->len) return vm_throw_error(iso, E_SYNTAX, "Unexpected end of JSON input");
     uint16_t c = ch(p, pos);
     if (c == '"')

@@ -617,7 +617,81 @@ fail:
     return MJS_EXC;
 }
 
+static Status object_has_own(Isolate *iso, Value *argv, int argc, Value *ret) {
+    size_t mark = vm_scope_open(iso);
+    Value *o = vm_handle(iso, V_UNDEF), *key = vm_handle(iso, V_UNDEF);
+    TRY(vm_to_object(iso, argv[0], o));
+    TRY(vm_to_key(iso, argv[1], key));
+    *ret = v_bool(obj_has_own(iso, *o, *key));
+    vm_scope_close(iso, mark);
+    return MJS_OK;
+fail:
+    vm_scope_close(iso, mark);
+    return MJS_EXC;
+}
+
 /* ---------------------------------------------------------------- Object.prototype */
+
+/* __defineGetter__ / __defineSetter__ (Annex B). */
+static Status define_accessor_b(Isolate *iso, Value *argv, bool setter, Value *ret) {
+    size_t mark = vm_scope_open(iso);
+    Value *o = vm_handle(iso, V_UNDEF), *key = vm_handle(iso, V_UNDEF);
+    TRY(vm_to_object(iso, argv[-1], o));
+    if (!v_is_callable(argv[1])) {
+        vm_throw_error(iso, E_TYPE, "Object.prototype.__define%sGetter__: Expecting function",
+                       setter ? "S" : "");
+        goto fail;
+    }
+    TRY(vm_to_key(iso, argv[0], key));
+    PropDesc pd = {V_UNDEF, setter ? V_UNDEF : argv[1], setter ? argv[1] : V_UNDEF,
+                   P_ENUMERABLE | P_CONFIGURABLE | P_ACCESSOR};
+    TRY(obj_define_desc(iso, *o, *key, &pd, (setter ? PD_SET : PD_GET) | PD_ENUMERABLE | PD_CONFIGURABLE));
+    *ret = V_UNDEF;
+    vm_scope_close(iso, mark);
+    return MJS_OK;
+fail:
+    vm_scope_close(iso, mark);
+    return MJS_EXC;
+}
+
+static Status object_proto_define_getter(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return define_accessor_b(iso, argv, false, ret);
+}
+
+static Status object_proto_define_setter(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return define_accessor_b(iso, argv, true, ret);
+}
+
+/* __lookupGetter__ / __lookupSetter__: the accessor on the first object of the chain that
+ * has the property. */
+static Status lookup_accessor_b(Isolate *iso, Value *argv, bool setter, Value *ret) {
+    size_t mark = vm_scope_open(iso);
+    Value *o = vm_handle(iso, V_UNDEF), *key = vm_handle(iso, V_UNDEF);
+    TRY(vm_to_object(iso, argv[-1], o));
+    TRY(vm_to_key(iso, argv[0], key));
+    *ret = V_UNDEF;
+    for (int guard = 0; v_is_object(*o) && guard < 100000; guard++) {
+        PropDesc pd;
+        if (obj_get_own(iso, *o, *key, &pd)) {
+            if (pd.attrs & P_ACCESSOR) *ret = setter ? pd.setter : pd.getter;
+            break;
+        }
+        *o = obj_get_proto(*o);
+    }
+    vm_scope_close(iso, mark);
+    return MJS_OK;
+fail:
+    vm_scope_close(iso, mark);
+    return MJS_EXC;
+}
+
+static Status object_proto_lookup_getter(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return lookup_accessor_b(iso, argv, false, ret);
+}
+
+static Status object_proto_lookup_setter(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return lookup_accessor_b(iso, argv, true, ret);
+}
 
 static Status object_proto_has_own_property(Isolate *iso, Value *argv, int argc, Value *ret) {
     size_t mark = vm_scope_open(iso);
@@ -731,6 +805,7 @@ void rt_install_object(Isolate *iso) {
         {"isExtensible", object_is_extensible, 1},
         {"is", object_is, 2},
         {"fromEntries", object_from_entries, 1},
+        {"hasOwn", object_has_own, 2},
     };
     for (size_t i = 0; i < sizeof statics / sizeof statics[0]; i++)
         vm_def_native(iso, *ctor, statics[i].name, statics[i].fn, statics[i].length);
@@ -746,6 +821,10 @@ void rt_install_object(Isolate *iso) {
         {"toString", object_proto_to_string, 0},
         {"toLocaleString", object_proto_to_locale_string, 0},
         {"valueOf", object_proto_value_of, 0},
+        {"__defineGetter__", object_proto_define_getter, 2},
+        {"__defineSetter__", object_proto_define_setter, 2},
+        {"__lookupGetter__", object_proto_lookup_getter, 1},
+        {"__lookupSetter__", object_proto_lookup_setter, 1},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         vm_def_native(iso, ROOT(iso, R_OBJECT_PROTO), methods[i].name, methods[i].fn,

@@ -9,6 +9,8 @@
 
 #include "compiler_int.h"
 
+void vm_disassemble(const Code *code, FILE *out);
+
 static void *grow(void *p, int *cap, size_t elem, int need) {
     if (need <= *cap) return p;
     int ncap = *cap ? *cap * 2 : 64;
@@ -250,6 +252,7 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
     code->const_count = (uint32_t)fs.nconsts;
     code->ic_count = (uint32_t)fs.nics;
     vm_code_register(iso, code);
+    if (getenv("MJS_PRINT_BYTECODE")) vm_disassemble(code, stderr);
     vm_scope_close(iso, mark);
     return tmpl;
 }

@@ -650,8 +650,8 @@ static void unary_expr(FnState *fs, Node *n, int dst) {
         break;
     default: {
         int r = expr_any(fs, e);
-        unsigned op = n->u.unary.op == OP_NEG ? OP_NEG : n->u.unary.op == OP_PLUS ? OP_PLUS
-                    : n->u.unary.op == OP_NOT ? OP_NOT : BC_BNOT;
+        unsigned op = n->u.unary.op == OP_NEG ? BC_NEG : n->u.unary.op == OP_PLUS ? BC_PLUS
+                    : n->u.unary.op == OP_NOT ? BC_NOT : BC_BNOT;
         set_pos(fs, n);
         emit_abc(fs, op, (unsigned)dst, (unsigned)r, 0);
     }

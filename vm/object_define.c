@@ -154,8 +154,12 @@ static void keybuf_push(Isolate *iso, KeyBuf *b, Value key) {
     fixed_set(iso, *b->hkeys, b->n++, key);
 }
 
-/* Named own keys (strings, or symbols when want_symbols) in insertion order. */
-static void named_keys(Isolate *iso, Value *ho, KeyBuf *b, int flags, bool want_symbols) {
+/* Array indices above INT32_MAX are atoms, but they still sort with the integer keys. */
+static bool is_big_index(Value k) { return v_is_atom(k) && str_flat_array_index(k) >= 0; }
+
+/* Named own keys (strings, or symbols when want_symbols) in insertion order; which = 0 all
+ * strings but big indices, 1 only big indices. */
+static void named_keys(Isolate *iso, Value *ho, KeyBuf *b, int flags, bool want_symbols, int which) {
     Map *m = v_jsobj(*ho)->map;
     bool enum_only = flags & KEYS_ENUMERABLE_ONLY;
     if (map_is_dict(m)) {
@@ -164,7 +168,7 @@ static void named_keys(Isolate *iso, Value *ho, KeyBuf *b, int flags, bool want_
         for (uint32_t e = 0; e < dict_used(v_jsobj(*ho)->props); e++) {
             d = v_jsobj(*ho)->props;
             Value k = dict_key(d, (int)e);
-            if (k == V_HOLE || v_is_symbol(k) != want_symbols) continue;
+            if (k == V_HOLE || v_is_symbol(k) != want_symbols || is_big_index(k) != (which == 1)) continue;
             if (enum_only && !(dict_attrs(d, (int)e) & P_ENUMERABLE)) continue;
             keybuf_push(iso, b, k);
         }
@@ -172,7 +176,7 @@ static void named_keys(Isolate *iso, Value *ho, KeyBuf *b, int flags, bool want_
     }
     for (uint32_t i = 0; i < m->prop_count; i++) {
         Value k = map_desc_key(m, i);
-        if (v_is_symbol(k) != want_symbols) continue;
+        if (v_is_symbol(k) != want_symbols || is_big_index(k) != (which == 1)) continue;
         if (enum_only && !(map_desc_attrs(m, i) & P_ENUMERABLE)) continue;
         keybuf_push(iso, b, k);
     }
@@ -201,13 +205,26 @@ Value obj_own_keys(Isolate *iso, Value obj, int flags) {
         keybuf_push(iso, &b, v_int((int32_t)idx[i]));
     }
     free(idx);
+    uint32_t big_from = b.n;
+    named_keys(iso, ho, &b, flags, false, 1);
+    /* (rare) sort the big indices: insertion sort on their numeric values */
+    for (uint32_t i = big_from + 1; i < b.n; i++) {
+        FixedArray *a = v_fixed(*b.hkeys);
+        Value k = a->items[i];
+        uint32_t j = i;
+        while (j > big_from && str_flat_array_index(a->items[j - 1]) > str_flat_array_index(k)) {
+            fixed_set(iso, *b.hkeys, j, a->items[j - 1]);
+            j--;
+        }
+        fixed_set(iso, *b.hkeys, j, k);
+    }
     /* 2. virtual `length` (non-enumerable), then strings in insertion order. */
     m = v_jsobj(*ho)->map;
     if (!enum_only && (m->type == T_ARRAY || m->type == T_STRING_OBJ))
         keybuf_push(iso, &b, ATOM(iso, length));
-    named_keys(iso, ho, &b, flags, false);
+    named_keys(iso, ho, &b, flags, false, 0);
     /* 3. symbols. */
-    if (flags & KEYS_INCLUDE_SYMBOLS) named_keys(iso, ho, &b, flags, true);
+    if (flags & KEYS_INCLUDE_SYMBOLS) named_keys(iso, ho, &b, flags, true, 0);
     for (uint32_t i = 0; i < b.n; i++) {
         Value k = v_fixed(*b.hkeys)->items[i];
         if (v_is_int(k)) {
