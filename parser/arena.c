@@ -1,6 +1,6 @@
-/* arena.c: bump allocator for one parse's AST. Blocks come from calloc, so memory is zeroed
- * without a memset; everything is released at once by arena_free. Invariant: every returned
- * pointer is 8-byte aligned and stays valid until arena_free.
+/* arena.c: bump allocator for one parse's AST. Blocks come from calloc, so memory starts
+ * zeroed and arena_alloc never clears; everything is released at once by arena_free.
+ * Invariant: every returned pointer is 8-byte aligned and stays valid until arena_free.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +33,10 @@ Arena *arena_new(void) {
     return a;
 }
 
-static Block *new_block(Arena *a, size_t need) {
-    size_t size = a->next_size;
-    if (size < need) size = need;
+static Block *new_block(size_t size) {
     Block *b = calloc(1, sizeof(Block) + size);
     if (!b) out_of_memory();
     b->size = size;
-    b->prev = a->cur;
-    a->cur = b;
-    if (a->next_size < MAX_BLOCK) a->next_size *= 2;
     return b;
 }
 
@@ -50,17 +45,19 @@ void *arena_alloc(Arena *a, size_t bytes) {
     if (n == 0) n = 8;
     Block *b = a->cur;
     if (!b || b->size - b->used < n) {
-        /* A request bigger than a quarter block gets its own block and leaves the current
-         * one in use, so one huge string does not waste the rest of a block. */
         if (b && n > a->next_size / 4) {
-            Block *big = calloc(1, sizeof(Block) + n);
-            if (!big) out_of_memory();
-            big->size = big->used = n;
+            /* A big request gets its own block behind the current one, so one huge string
+             * does not waste the rest of a block. */
+            Block *big = new_block(n);
+            big->used = n;
             big->prev = b->prev;
             b->prev = big;
             return big->data;
         }
-        b = new_block(a, n);
+        b = new_block(a->next_size < n ? n : a->next_size);
+        b->prev = a->cur;
+        a->cur = b;
+        if (a->next_size < MAX_BLOCK) a->next_size *= 2;
     }
     void *p = b->data + b->used;
     b->used += n;

@@ -29,7 +29,7 @@ static void write_line(Isolate *iso, int fd, const char *s, size_t n) {
 
 static Status print_args(Isolate *iso, int fd, const Value *argv, int argc, Value *ret) {
     RtBuf b = {0};
-    Status st = rt_format_to_buf(iso, argc, argv, &b);
+    Status st = rt_format_to_buf_colors(iso, argc, argv, rt_stream_colors(iso, fd), &b);
     if (st == MJS_OK) write_line(iso, fd, b.p, b.len);
     rt_buf_free(&b);
     *ret = V_UNDEF;
@@ -43,7 +43,7 @@ static Status console_trace(Isolate *iso, Value *argv, int argc, Value *ret) {
     RtBuf b = {0};
     rt_buf_puts(&b, "Trace");
     RtBuf msg = {0};
-    if (rt_format_to_buf(iso, argc, argv, &msg) != MJS_OK) {
+    if (rt_format_to_buf_colors(iso, argc, argv, rt_stream_colors(iso, 2), &msg) != MJS_OK) {
         rt_buf_free(&b);
         rt_buf_free(&msg);
         return MJS_EXC;
@@ -69,6 +69,7 @@ static Status console_dir(Isolate *iso, Value *argv, int argc, Value *ret) {
     InspectOptions o;
     rt_inspect_defaults(&o);
     o.custom_inspect = false;
+    o.colors = rt_stream_colors(iso, 1);
     if (argc > 1 && v_is_object(argv[1]) && rt_inspect_read_options(iso, argv[1], &o) != MJS_OK) return MJS_EXC;
     RtBuf b = {0};
     Status st = rt_inspect_to_buf(iso, argc > 0 ? argv[0] : V_UNDEF, &o, &b);

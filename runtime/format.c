@@ -15,6 +15,11 @@ static Status inspect_with(Isolate *iso, Value v, const InspectOptions *o, RtBuf
     return rt_inspect_to_buf(iso, v, o, out);
 }
 
+static void default_options(InspectOptions *o, bool colors) {
+    rt_inspect_defaults(o);
+    o->colors = colors;
+}
+
 /* builtInObjects.has(name): a global binding of that name holding exactly ctor. */
 static bool is_builtin_ctor(Isolate *iso, Value ctor) {
     size_t sc = vm_scope_open(iso);
@@ -195,9 +200,9 @@ static Status arg_to_cstr(Isolate *iso, Value v, RtBuf *out) {
 }
 
 /* One %-directive's text for argument v (argv slot). */
-static Status directive(Isolate *iso, char d, const Value *arg, RtBuf *out) {
+static Status directive(Isolate *iso, char d, const Value *arg, bool colors, RtBuf *out) {
     InspectOptions o;
-    rt_inspect_defaults(&o);
+    default_options(&o, colors);
     Value v = *arg;
     switch (d) {
     case 's':
@@ -210,6 +215,7 @@ static Status directive(Isolate *iso, char d, const Value *arg, RtBuf *out) {
             if (has_builtin_to_string(iso, *arg, &builtin) != MJS_OK) return MJS_EXC;
             if (builtin) {
                 o.depth = 0;
+                o.colors = false; /* node: %s never colours */
                 return inspect_with(iso, *arg, &o, out);
             }
         }
@@ -247,6 +253,10 @@ static Status directive(Isolate *iso, char d, const Value *arg, RtBuf *out) {
 }
 
 Status rt_format_to_buf(Isolate *iso, int argc, const Value *argv, RtBuf *out) {
+    return rt_format_to_buf_colors(iso, argc, argv, false, out);
+}
+
+Status rt_format_to_buf_colors(Isolate *iso, int argc, const Value *argv, bool colors, RtBuf *out) {
     int a = 0;
     bool join = false;
     if (!out->p) rt_buf_puts(out, "");
@@ -270,7 +280,7 @@ Status rt_format_to_buf(Isolate *iso, int argc, const Value *argv, RtBuf *out) {
                 if (!strchr("sjdOoifc", next) || !next) continue;
                 if (last != i - 1) rt_buf_put(out, first.p + last, i - 1 - last);
                 ++a;
-                if (directive(iso, next, &argv[a], out) != MJS_OK) {
+                if (directive(iso, next, &argv[a], colors, out) != MJS_OK) {
                     rt_buf_free(&first);
                     return MJS_EXC;
                 }
@@ -288,7 +298,7 @@ Status rt_format_to_buf(Isolate *iso, int argc, const Value *argv, RtBuf *out) {
         rt_buf_free(&first);
     }
     InspectOptions o;
-    rt_inspect_defaults(&o);
+    default_options(&o, colors);
     for (; a < argc; a++) {
         if (join) rt_buf_putc(out, ' ');
         if (v_is_string(argv[a])) rt_buf_put_jsstr(iso, out, argv[a]);

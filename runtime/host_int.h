@@ -48,6 +48,7 @@ typedef struct RtState {
     bool exit_called;    /* process.exit ran: no more JS */
     bool no_warnings;    /* --no-warnings */
     bool warned_once;    /* the "(Use `minijs --trace-warnings ...`" hint was printed */
+    bool colors[3];      /* console output to fd 1 / 2 is coloured (a colour terminal) */
     int group_indent;    /* console.group depth * 2 */
     RtLabel *counts;
     int count_n, count_cap;
@@ -128,8 +129,12 @@ void rt_inspect_defaults(InspectOptions *o);
 Status rt_inspect_read_options(Isolate *iso, Value opts, InspectOptions *o) MJS_MUST_CHECK;
 /* util.inspect(v, o) into out. v must be rooted by the caller only until this returns. */
 Status rt_inspect_to_buf(Isolate *iso, Value v, const InspectOptions *o, RtBuf *out) MJS_MUST_CHECK;
-/* util.format / console.log formatting. argv must be GC-visible slots (native argv or handles). */
+/* util.format / console.log formatting. argv must be GC-visible slots (native argv or handles).
+ * colors: inspect with ANSI colours (console output to a colour terminal). */
 Status rt_format_to_buf(Isolate *iso, int argc, const Value *argv, RtBuf *out) MJS_MUST_CHECK;
+Status rt_format_to_buf_colors(Isolate *iso, int argc, const Value *argv, bool colors, RtBuf *out) MJS_MUST_CHECK;
+/* Does console output to fd (1 or 2) use colours? (a TTY, and NO_COLOR etc. unset, as node) */
+bool rt_stream_colors(Isolate *iso, int fd);
 
 /* Node's string escaping (quotes chosen as util.inspect does). */
 void rt_str_escape(Isolate *iso, RtBuf *b, Value str, uint32_t start, uint32_t end);

@@ -219,16 +219,17 @@ static Status run_script_text(Isolate *iso, const char *src, size_t len, const c
     size_t sc = vm_scope_open(iso);
     Value *res = vm_handle(iso, V_UNDEF);
     Status st = vm_run_script(iso, src, len, name, res);
+    if (st == MJS_OK) st = rt_run_ticks(iso);
     if (st == MJS_OK && print) {
+        /* node prints -p's result with console.log once the program is done */
         RtBuf b = {0};
-        st = rt_format_to_buf(iso, 1, res, &b);
+        st = rt_format_to_buf_colors(iso, 1, res, rt_stream_colors(iso, 1), &b);
         if (st == MJS_OK) {
             rt_buf_putc(&b, '\n');
             rt_write(iso, 1, b.p, b.len);
         }
         rt_buf_free(&b);
     }
-    if (st == MJS_OK) st = rt_run_ticks(iso);
     vm_scope_close(iso, sc);
     return st;
 }

@@ -161,30 +161,81 @@ static Status process_on(Isolate *iso, Value *argv, int argc, Value *ret) {
     return MJS_OK;
 }
 
-static Status process_off(Isolate *iso, Value *argv, int argc, Value *ret) {
-    Value arr;
-    *ret = rt_pget(rt_state(iso)->process);
-    if (argc < 2 || listeners_for(iso, argv[0], false, &arr) != MJS_OK) return iso->has_exception ? MJS_EXC : MJS_OK;
-    if (!v_is_array(arr)) return MJS_OK;
-    size_t sc = vm_scope_open(iso);
-    Value *old = vm_handle(iso, arr);
-    Value *res = vm_handle(iso, array_new(iso, 0));
-    bool removed = false;
-    Status st = MJS_OK;
-    for (uint32_t i = 0; i < array_length(*old) && st == MJS_OK; i++) {
-        Value f = array_get_own(*old, i);
-        if (!removed && f == argv[1]) {
-            removed = true;
-            continue;
+/* vm.h: a T_NATIVE_FUNCTION's internal slot 0 is its index in iso->natives, slot 1 its data. */
+#define NATIVE_INDEX_SLOT 0
+#define NATIVE_DATA_SLOT 1
+
+static Status once_wrapper(Isolate *iso, Value *argv, int argc, Value *ret);
+
+/* The function a listener entry stands for (a once() wrapper stands for its target). */
+static Value listener_target(Isolate *iso, Value f) {
+    if (v_is_ptr(f) && v_type(f) == T_NATIVE_FUNCTION) {
+        Value idx = *obj_internal(f, NATIVE_INDEX_SLOT);
+        if (v_is_int(idx) && v_int_val(idx) < iso->native_count && iso->natives[v_int_val(idx)].fn == once_wrapper) {
+            Value data = *obj_internal(f, NATIVE_DATA_SLOT);
+            if (v_is_array(data)) return array_get_own(data, 1);
         }
-        st = array_push(iso, *res, f);
     }
-    if (st == MJS_OK) {
+    return f;
+}
+
+/* Remove the first listener of event name that is fn (or a once() wrapper of fn). */
+static Status remove_listener(Isolate *iso, Value name, Value fn) {
+    size_t sc = vm_scope_open(iso);
+    Value *nh = vm_handle(iso, name), *fh = vm_handle(iso, fn);
+    Value *old = vm_handle(iso, V_UNDEF), *res = vm_handle(iso, V_UNDEF);
+    Status st = listeners_for(iso, *nh, false, old);
+    if (st == MJS_OK && v_is_array(*old)) {
+        *res = array_new(iso, 0);
+        bool removed = false;
+        for (uint32_t i = 0; i < array_length(*old) && st == MJS_OK; i++) {
+            Value f = array_get_own(*old, i);
+            if (!removed && (f == *fh || listener_target(iso, f) == *fh)) {
+                removed = true;
+                continue;
+            }
+            st = array_push(iso, *res, f);
+        }
         Value key;
-        st = vm_to_key(iso, argv[0], &key);
+        if (st == MJS_OK) st = vm_to_key(iso, *nh, &key);
         if (st == MJS_OK) st = obj_set(iso, rt_pget(rt_state(iso)->listeners), key, *res, false);
     }
     vm_scope_close(iso, sc);
+    return st;
+}
+
+static Status process_off(Isolate *iso, Value *argv, int argc, Value *ret) {
+    *ret = rt_pget(rt_state(iso)->process);
+    if (argc < 2) return MJS_OK;
+    return remove_listener(iso, argv[0], argv[1]);
+}
+
+static Status once_wrapper(Isolate *iso, Value *argv, int argc, Value *ret) {
+    size_t sc = vm_scope_open(iso);
+    Value *data = vm_handle(iso, *obj_internal(argv[-2], NATIVE_DATA_SLOT));
+    Value *fn = vm_handle(iso, array_get_own(*data, 1));
+    Status st = remove_listener(iso, array_get_own(*data, 0), argv[-2]);
+    if (st == MJS_OK) st = vm_call(iso, *fn, argv[-1], argc, argv, ret);
+    vm_scope_close(iso, sc);
+    return st;
+}
+
+static Status process_once(Isolate *iso, Value *argv, int argc, Value *ret) {
+    if (argc < 2 || !v_is_callable(argv[1]))
+        return vm_throw_error(iso, E_TYPE, "The \"listener\" argument must be of type function");
+    size_t sc = vm_scope_open(iso);
+    Value *w = vm_handle(iso, vm_new_native(iso, "bound onceWrapper", once_wrapper, 0));
+    Value *data = vm_handle(iso, array_new(iso, 0));
+    Status st = array_push(iso, *data, argv[0]);
+    if (st == MJS_OK) st = array_push(iso, *data, argv[1]);
+    if (st == MJS_OK) {
+        vm_store(iso, v_ptr(*w), obj_internal(*w, NATIVE_DATA_SLOT), *data);
+        Value arr;
+        st = listeners_for(iso, argv[0], true, &arr);
+        if (st == MJS_OK) st = array_push(iso, arr, *w);
+    }
+    vm_scope_close(iso, sc);
+    *ret = rt_pget(rt_state(iso)->process);
     return st;
 }
 
@@ -497,7 +548,7 @@ void rt_install_process(Isolate *iso) {
     vm_def_native(iso, *p, "emitWarning", process_emit_warning, 1);
     vm_def_native(iso, *p, "on", process_on, 2);
     vm_def_native(iso, *p, "addListener", process_on, 2);
-    vm_def_native(iso, *p, "once", process_on, 2);
+    vm_def_native(iso, *p, "once", process_once, 2);
     vm_def_native(iso, *p, "off", process_off, 2);
     vm_def_native(iso, *p, "removeListener", process_off, 2);
     vm_def_native(iso, *p, "emit", process_emit, 1);

@@ -44,6 +44,23 @@ void rt_write(Isolate *iso, int fd, const char *s, size_t n) {
     }
 }
 
+/* node's console colorMode 'auto': a TTY whose colour depth is above 2 (NO_COLOR,
+ * NODE_DISABLE_COLORS, FORCE_COLOR=0 and TERM=dumb bring it down to 1). */
+static bool stream_wants_colors(int fd) {
+    if (!isatty(fd)) return false;
+    const char *force = getenv("FORCE_COLOR");
+    if (force && (strcmp(force, "0") == 0 || strcmp(force, "false") == 0)) return false;
+    if (force && *force) return true;
+    if (getenv("NODE_DISABLE_COLORS") || getenv("NO_COLOR")) return false;
+    const char *term = getenv("TERM");
+    return !(term && strcmp(term, "dumb") == 0);
+}
+
+bool rt_stream_colors(Isolate *iso, int fd) {
+    RtState *rs = rt_state(iso);
+    return rs && fd >= 1 && fd <= 2 && rs->colors[fd];
+}
+
 void rt_print_warning(Isolate *iso, const char *type, const char *msg) {
     RtState *rs = rt_state(iso);
     if (rs->no_warnings) return;
@@ -106,6 +123,8 @@ void rt_init(Isolate *iso) {
     if (!rs) abort();
     iso->runtime = rs;
     rs->start_ms = rt_now_ms();
+    rs->colors[1] = stream_wants_colors(1);
+    rs->colors[2] = stream_wants_colors(2);
     Heap *h = iso->heap;
     rs->process = gc_persistent_new(h, V_UNDEF);
     rs->ticks = gc_persistent_new(h, V_UNDEF);

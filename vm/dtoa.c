@@ -88,6 +88,218 @@ static bool try_precision(double d, int p, bool check_neighbours, Digits *dg) {
     return false;
 }
 
+/* ------------------------------------------------------------------ Grisu3 fast path */
+
+/* Shortest digits with 64-bit integer arithmetic (Loitsch, "Printing Floating-Point Numbers
+ * Quickly and Accurately with Integers", PLDI 2010): v and its rounding interval are scaled
+ * by a cached power of ten into [2^2, 2^64) and the digits generated from the scaled upper
+ * bound. The computation carries error bounds; in the rare cases (~0.5%) where they cannot
+ * prove the digits shortest and closest, grisu3 gives up and the exact slow path runs. */
+
+typedef struct DiyFp {
+    uint64_t f;
+    int e;
+} DiyFp;
+
+/* 10^k for k = -348, -340, ..., 340: 64-bit significands rounded to nearest (generated with
+ * exact integer arithmetic), with their binary exponents. */
+static const struct {
+    uint64_t f;
+    int16_t e, k;
+} cached_pow10[] = {
+    {0xfa8fd5a0081c0288ull, -1220, -348},
+    {0xbaaee17fa23ebf76ull, -1193, -340},
+    {0x8b16fb203055ac76ull, -1166, -332},
+    {0xcf42894a5dce35eaull, -1140, -324},
+    {0x9a6bb0aa55653b2dull, -1113, -316},
+    {0xe61acf033d1a45dfull, -1087, -308},
+    {0xab70fe17c79ac6caull, -1060, -300},
+    {0xff77b1fcbebcdc4full, -1034, -292},
+    {0xbe5691ef416bd60cull, -1007, -284},
+    {0x8dd01fad907ffc3cull, -980, -276},
+    {0xd3515c2831559a83ull, -954, -268},
+    {0x9d71ac8fada6c9b5ull, -927, -260},
+    {0xea9c227723ee8bcbull, -901, -252},
+    {0xaecc49914078536dull, -874, -244},
+    {0x823c12795db6ce57ull, -847, -236},
+    {0xc21094364dfb5637ull, -821, -228},
+    {0x9096ea6f3848984full, -794, -220},
+    {0xd77485cb25823ac7ull, -768, -212},
+    {0xa086cfcd97bf97f4ull, -741, -204},
+    {0xef340a98172aace5ull, -715, -196},
+    {0xb23867fb2a35b28eull, -688, -188},
+    {0x84c8d4dfd2c63f3bull, -661, -180},
+    {0xc5dd44271ad3cdbaull, -635, -172},
+    {0x936b9fcebb25c996ull, -608, -164},
+    {0xdbac6c247d62a584ull, -582, -156},
+    {0xa3ab66580d5fdaf6ull, -555, -148},
+    {0xf3e2f893dec3f126ull, -529, -140},
+    {0xb5b5ada8aaff80b8ull, -502, -132},
+    {0x87625f056c7c4a8bull, -475, -124},
+    {0xc9bcff6034c13053ull, -449, -116},
+    {0x964e858c91ba2655ull, -422, -108},
+    {0xdff9772470297ebdull, -396, -100},
+    {0xa6dfbd9fb8e5b88full, -369, -92},
+    {0xf8a95fcf88747d94ull, -343, -84},
+    {0xb94470938fa89bcfull, -316, -76},
+    {0x8a08f0f8bf0f156bull, -289, -68},
+    {0xcdb02555653131b6ull, -263, -60},
+    {0x993fe2c6d07b7facull, -236, -52},
+    {0xe45c10c42a2b3b06ull, -210, -44},
+    {0xaa242499697392d3ull, -183, -36},
+    {0xfd87b5f28300ca0eull, -157, -28},
+    {0xbce5086492111aebull, -130, -20},
+    {0x8cbccc096f5088ccull, -103, -12},
+    {0xd1b71758e219652cull, -77, -4},
+    {0x9c40000000000000ull, -50, 4},
+    {0xe8d4a51000000000ull, -24, 12},
+    {0xad78ebc5ac620000ull, 3, 20},
+    {0x813f3978f8940984ull, 30, 28},
+    {0xc097ce7bc90715b3ull, 56, 36},
+    {0x8f7e32ce7bea5c70ull, 83, 44},
+    {0xd5d238a4abe98068ull, 109, 52},
+    {0x9f4f2726179a2245ull, 136, 60},
+    {0xed63a231d4c4fb27ull, 162, 68},
+    {0xb0de65388cc8ada8ull, 189, 76},
+    {0x83c7088e1aab65dbull, 216, 84},
+    {0xc45d1df942711d9aull, 242, 92},
+    {0x924d692ca61be758ull, 269, 100},
+    {0xda01ee641a708deaull, 295, 108},
+    {0xa26da3999aef774aull, 322, 116},
+    {0xf209787bb47d6b85ull, 348, 124},
+    {0xb454e4a179dd1877ull, 375, 132},
+    {0x865b86925b9bc5c2ull, 402, 140},
+    {0xc83553c5c8965d3dull, 428, 148},
+    {0x952ab45cfa97a0b3ull, 455, 156},
+    {0xde469fbd99a05fe3ull, 481, 164},
+    {0xa59bc234db398c25ull, 508, 172},
+    {0xf6c69a72a3989f5cull, 534, 180},
+    {0xb7dcbf5354e9beceull, 561, 188},
+    {0x88fcf317f22241e2ull, 588, 196},
+    {0xcc20ce9bd35c78a5ull, 614, 204},
+    {0x98165af37b2153dfull, 641, 212},
+    {0xe2a0b5dc971f303aull, 667, 220},
+    {0xa8d9d1535ce3b396ull, 694, 228},
+    {0xfb9b7cd9a4a7443cull, 720, 236},
+    {0xbb764c4ca7a44410ull, 747, 244},
+    {0x8bab8eefb6409c1aull, 774, 252},
+    {0xd01fef10a657842cull, 800, 260},
+    {0x9b10a4e5e9913129ull, 827, 268},
+    {0xe7109bfba19c0c9dull, 853, 276},
+    {0xac2820d9623bf429ull, 880, 284},
+    {0x80444b5e7aa7cf85ull, 907, 292},
+    {0xbf21e44003acdd2dull, 933, 300},
+    {0x8e679c2f5e44ff8full, 960, 308},
+    {0xd433179d9c8cb841ull, 986, 316},
+    {0x9e19db92b4e31ba9ull, 1013, 324},
+    {0xeb96bf6ebadf77d9ull, 1039, 332},
+    {0xaf87023b9bf0ee6bull, 1066, 340},
+};
+
+#define CACHED_POW10_COUNT ((int)(sizeof cached_pow10 / sizeof cached_pow10[0]))
+
+static DiyFp diy_mul(DiyFp a, DiyFp b) {
+    unsigned __int128 p = (unsigned __int128)a.f * b.f;
+    uint64_t hi = (uint64_t)(p >> 64), lo = (uint64_t)p;
+    return (DiyFp){hi + (lo >> 63), a.e + b.e + 64}; /* rounded: error <= 1/2 ulp */
+}
+
+static DiyFp diy_normalize(DiyFp a) {
+    int s = __builtin_clzll(a.f);
+    return (DiyFp){a.f << s, a.e - s};
+}
+
+/* Move the last digit down while that brings it closer to v and stays inside the safe
+ * interval; then check the result is provably the closest shortest one. All quantities are
+ * in units of the scaled binary exponent; `unit` is the accumulated error. */
+static bool round_weed(char *buf, int len, uint64_t dist_high_w, uint64_t unsafe, uint64_t rest,
+                       uint64_t ten_kappa, uint64_t unit) {
+    uint64_t small = dist_high_w - unit, big = dist_high_w + unit;
+    while (rest < small && unsafe - rest >= ten_kappa &&
+           (rest + ten_kappa < small || small - rest >= rest + ten_kappa - small)) {
+        buf[len - 1]--;
+        rest += ten_kappa;
+    }
+    if (rest < big && unsafe - rest >= ten_kappa &&
+        (rest + ten_kappa < big || big - rest > rest + ten_kappa - big))
+        return false;
+    return 2 * unit <= rest && rest <= unsafe - 4 * unit;
+}
+
+static bool grisu3(double d, Digits *dg) {
+    uint64_t bits;
+    memcpy(&bits, &d, 8);
+    uint64_t mant = bits & 0xFFFFFFFFFFFFFull;
+    int bexp = (int)((bits >> 52) & 0x7FF);
+    DiyFp v = bexp ? (DiyFp){mant | (1ull << 52), bexp - 1075} : (DiyFp){mant, -1074};
+    /* rounding interval [m-, m+]: halfway to the neighbours (closer below at powers of 2) */
+    DiyFp mp = diy_normalize((DiyFp){(v.f << 1) + 1, v.e - 1});
+    DiyFp mm = (mant == 0 && bexp > 1) ? (DiyFp){(v.f << 2) - 1, v.e - 2}
+                                       : (DiyFp){(v.f << 1) - 1, v.e - 1};
+    mm.f <<= mm.e - mp.e;
+    mm.e = mp.e;
+    DiyFp w = diy_normalize(v);
+    /* a cached power c with -60 <= w.e + c.e + 64 <= -32 */
+    int min_e = -60 - w.e - 64;
+    int i = (int)((min_e + 1220) / 26.6) - 1;
+    if (i < 0) i = 0;
+    while (i < CACHED_POW10_COUNT - 1 && cached_pow10[i].e < min_e) i++;
+    if (cached_pow10[i].e < min_e || cached_pow10[i].e > -32 - w.e - 64) return false;
+    DiyFp c = {cached_pow10[i].f, cached_pow10[i].e};
+    int k = cached_pow10[i].k;
+    DiyFp sw = diy_mul(w, c), sl = diy_mul(mm, c), sh = diy_mul(mp, c);
+
+    uint64_t unit = 1;
+    DiyFp too_low = {sl.f - unit, sl.e}, too_high = {sh.f + unit, sh.e};
+    uint64_t unsafe = too_high.f - too_low.f;
+    int shift = -sw.e;
+    uint64_t one = 1ull << shift;
+    uint32_t integrals = (uint32_t)(too_high.f >> shift);
+    uint64_t fractionals = too_high.f & (one - 1);
+    uint32_t divisor = 1;
+    int kappa = 1;
+    while (divisor <= integrals / 10) {
+        divisor *= 10;
+        kappa++;
+    }
+    int len = 0;
+    while (kappa > 0) {
+        dg->d[len++] = (char)('0' + integrals / divisor);
+        integrals %= divisor;
+        kappa--;
+        uint64_t rest = ((uint64_t)integrals << shift) + fractionals;
+        if (rest < unsafe) {
+            if (!round_weed(dg->d, len, too_high.f - sw.f, unsafe, rest, (uint64_t)divisor << shift, unit))
+                return false;
+            goto done;
+        }
+        divisor /= 10;
+    }
+    for (;;) {
+        fractionals *= 10;
+        unit *= 10;
+        unsafe *= 10;
+        dg->d[len++] = (char)('0' + (fractionals >> shift));
+        fractionals &= one - 1;
+        kappa--;
+        if (fractionals < unsafe) {
+            if (!round_weed(dg->d, len, (too_high.f - sw.f) * unit, unsafe, fractionals, one, unit))
+                return false;
+            break;
+        }
+        if (len >= 18) return false;
+    }
+done:
+    dg->point = len + kappa - k; /* the digits as an integer times 10^(kappa - k) */
+    while (len > 1 && dg->d[len - 1] == '0') len--;
+    dg->n = len;
+    return true;
+}
+
+static const double pow10_table[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 /* Decimal digits of v into t (no NUL); returns the count. */
 static int u64_digits(uint64_t v, char *t) {
     char r[24];
@@ -127,6 +339,7 @@ static bool short_decimal(double d, Digits *dg) {
  * precision except at powers of two, where the lower half of the rounding interval is half
  * as wide; those few values take a linear scan that also tries the neighbours. */
 static void shortest_digits(double d, Digits *dg) {
+    if (grisu3(d, dg)) return;
     int e;
     double fr = frexp(d, &e);
     if (fr == 0.5) {
@@ -332,6 +545,30 @@ int num_to_fixed(double d, int digits, char *buf, size_t cap) {
     if (d < 0) {
         out_c(&o, '-'); /* also for values that round to zero: (-0.0001).toFixed(2) */
         d = -d;
+    }
+    if (digits <= 22) {
+        /* Fast path: x = d * 10^digits carries at most 1/2 ulp of error (the power is exact),
+         * which only matters when x is within an ulp of a rounding tie. */
+        double x = d * pow10_table[digits];
+        if (x < 4503599627370496.0) { /* 2^52: x - floor(x) is exact */
+            double fl = floor(x), diff = x - fl;
+            double ulp = nextafter(x, INFINITY) - x;
+            if (fabs(diff - 0.5) > ulp) {
+                uint64_t r = (uint64_t)fl + (diff > 0.5);
+                char t[48];
+                int n = u64_digits(r, t);
+                if (n <= digits) { /* leading zeros: 0.0ddd */
+                    memmove(t + (digits + 1 - n), t, (size_t)n);
+                    memset(t, '0', (size_t)(digits + 1 - n));
+                    n = digits + 1;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (i == n - digits) out_c(&o, '.');
+                    out_c(&o, t[i]);
+                }
+                return out_end(&o);
+            }
+        }
     }
     if (d != 0 && fraction_bits(d) != digits + 1) {
         /* Not a decimal tie (a value with f fraction bits has exactly f fraction digits, the

@@ -466,14 +466,16 @@ static Status unwrap_bound(Isolate *iso, Value *base, uint32_t *argc, bool const
     return MJS_OK;
 }
 
-static bool is_constructor(Value f) {
+/* Built-in methods are not constructors; built-in constructors carry a `prototype`. */
+static bool is_constructor(Isolate *iso, Value f) {
     if (!v_is_ptr(f)) return false;
     int t = v_type(f);
     if (t == T_FUNCTION) {
         Code *code = v_template(v_jsobj(f)->slots[FN_INT_TEMPLATE])->code;
         return !(code->flags & (CODE_ARROW | CODE_METHOD));
     }
-    return t == T_NATIVE_FUNCTION || t == T_BOUND_FUNCTION;
+    if (t == T_BOUND_FUNCTION) return is_constructor(iso, v_jsobj(f)->slots[BOUND_INT_TARGET]);
+    return t == T_NATIVE_FUNCTION && obj_has_own(iso, f, ATOM(iso, prototype));
 }
 
 /* `new F`: the receiver object, with F.prototype (or Object.prototype) as its prototype. */
@@ -499,7 +501,7 @@ static Status call_from_c(Isolate *iso, Value fn, Value this_, int argc, const V
     vm->sp = base + 2 + argc;
     uint32_t n = (uint32_t)argc;
     Status st = MJS_OK;
-    if (!v_is_callable(base[0]) || (construct && !is_constructor(base[0]))) {
+    if (!v_is_callable(base[0]) || (construct && !is_constructor(iso, base[0]))) {
         st = vm_throw_error(iso, E_TYPE, construct ? "%s is not a constructor" : "%s is not a function",
                             v_is_undef(base[0]) ? "undefined" : v_is_null(base[0]) ? "null" : "value");
         goto out;
@@ -766,8 +768,8 @@ L_SETELEM: {
             v_is_ptr(obj->elements)) {
             FixedArray *el = v_fixed(obj->elements);
             int32_t len = v_int_val(obj->slots[0]);
-            if ((uint64_t)i < el->length && (i < len || i == len) && v_is_int(obj->slots[0]) &&
-                (i < len ? el->items[i] != V_HOLE : true)) {
+            /* holes inside length are written directly: no elements live on prototypes */
+            if ((uint64_t)i < el->length && i <= len && v_is_int(obj->slots[0])) {
                 vm_store(iso, el, &el->items[i], R[C]);
                 if (i == len) obj->slots[0] = v_int(len + 1);
                 NEXT();
@@ -1121,7 +1123,7 @@ L_NEWSPREAD: {
     }
     if (base + 2 + argc > vm->sp) vm->sp = base + 2 + argc;
     Value f = base[0];
-    if (!v_is_callable(f) || (construct && !is_constructor(f))) {
+    if (!v_is_callable(f) || (construct && !is_constructor(iso, f))) {
         throw_not_callable(iso, callee_text(code, pc), construct);
         goto exception;
     }
@@ -1135,6 +1137,7 @@ L_NEWSPREAD: {
         CHECK(call_native(iso, base, argc, &tmp));
         vm->sp = saved_sp;
         base[0] = tmp;
+        for (Value *p = base + 1, *end = base + 2 + argc; p < end && p < saved_sp; p++) *p = V_UNDEF;
         NEXT();
     }
     if (construct) CHECK(make_this(iso, base));
@@ -1159,6 +1162,9 @@ L_RETUNDEF: {
     RELOAD();
     R[ret_reg] = result;
     vm->sp = R + code->frame_size;
+    /* The callee's frame overlapped our temporaries: clear what it left there, so dead
+     * locals and arguments are not kept alive by stale registers. */
+    for (Value *p = R + ret_reg + 1; p < vm->sp; p++) *p = V_UNDEF;
     NEXT();
 }
 L_THROW:

@@ -166,7 +166,7 @@ static void res_ident(Resolver *r, Node *n) {
     Var *v = scope_lookup(r->scope, n->u.ident.name, n->u.ident.len);
     if (!v && ident_is(n, "arguments")) {
         FnInfo *owner = nearest_non_arrow(r->fi);
-        if (!owner->is_program) {
+        if (!owner->is_program || r->c->mode == COMPILE_MODULE) {
             if (!owner->args_var) {
                 owner->args_var = declare(r->c, owner->scope, "arguments", 9, VK_ARGUMENTS, n);
                 owner->uses_arguments = true;

@@ -249,6 +249,68 @@ BOTH(format_directives) {
     cr_assert(format_is(4, argv_of(4, e), "42|3.5|12"));
 }
 
+
+/* ---------------------------------------------------------------- collections, custom */
+
+static Value *construct_global(const char *name) {
+    Value *ctor = H(V_UNDEF);
+    cr_assert(rt_get_named(iso, &ROOT(iso, R_GLOBAL), name, ctor) == MJS_OK);
+    Value *obj = H(V_UNDEF);
+    cr_assert(vm_construct(iso, *ctor, 0, NULL, obj) == MJS_OK);
+    return obj;
+}
+static void call2(Value *obj, const char *method, Value *a, Value *b) {
+    Value key = atom_from_cstr(iso, method); /* before reading the handles: it may allocate */
+    Value r, args[2];
+    args[0] = *a;
+    args[1] = b ? *b : V_UNDEF;
+    cr_assert(vm_invoke(iso, *obj, key, b ? 2 : 1, args, &r) == MJS_OK);
+}
+
+BOTH(map_and_set) {
+    Value *m = construct_global("Map");
+    cr_assert(inspect_is(*m, "Map(0) {}"));
+    Value *inner = H(obj_new(iso));
+    set(inner, "c", v_int(2));
+    call2(m, "set", S("a"), H(v_int(1)));
+    call2(m, "set", S("b"), inner);
+    cr_assert(inspect_is(*m, "Map(2) { 'a' => 1, 'b' => { c: 2 } }"));
+    Value *st = construct_global("Set");
+    call2(st, "add", H(v_int(1)), NULL);
+    call2(st, "add", arr_of_ints(2, 1), NULL);
+    cr_assert(inspect_is(*st, "Set(2) { 1, [ 0, 1 ] }"));
+    Value *o = H(obj_new(iso));
+    set(o, "m", *m);
+    set(o, "s", *st);
+    cr_assert(inspect_is(*o, "{ m: Map(2) { 'a' => 1, 'b' => { c: 2 } }, s: Set(2) { 1, [ 0, 1 ] } }"));
+}
+
+static Status custom_inspector(Isolate *i, Value *argv, int argc, Value *ret) {
+    *ret = str_from_cstr(i, "<custom>");
+    return MJS_OK;
+}
+
+BOTH(custom_inspect) {
+    Value *o = H(obj_new(iso));
+    Value *fn = H(vm_new_native(iso, "inspect", custom_inspector, 2));
+    Value sym = rt_pget(rt_state(iso)->sym_custom);
+    cr_assert(v_is_symbol(sym));
+    cr_assert(obj_define(iso, *o, sym, *fn, P_HIDDEN) == MJS_OK);
+    Value *outer = H(obj_new(iso));
+    set(outer, "x", *o);
+    cr_assert(inspect_is(*outer, "{ x: <custom> }"));
+}
+
+BOTH(format_json) {
+    Value *o = H(obj_new(iso));
+    set(o, "a", *arr_of_ints(2, 1));
+    Value *a[] = {S("%j"), o};
+    cr_assert(format_is(2, argv_of(2, a), "{\"a\":[0,1]}"));
+    set(o, "self", *o);
+    Value *b[] = {S("%j"), o};
+    cr_assert(format_is(2, argv_of(2, b), "[Circular]"));
+}
+
 /* ---------------------------------------------------------------- paths (module_resolve.c) */
 
 Test(rt_inspect, path_resolve) {
