@@ -38,8 +38,10 @@ static size_t free_list_census(OldSpace *s) {
             Chunk *c = gc_chunk_of((uintptr_t)f);
             size_t size = gc_filler_size(f->header);
             c->free_bytes += size;
-            if (size >= 256 && size < 2048) c->free_small += size;
-            else if (size >= 2048 && size < 16 * 1024) c->free_medium += size;
+            if (size >= 256 && size < 2048)
+                c->free_small += size;
+            else if (size >= 2048 && size < 16 * 1024)
+                c->free_medium += size;
             total += size;
         }
     }
@@ -60,11 +62,15 @@ static size_t select_candidates(Heap *heap, bool force) {
                            "process out of memory");
     size_t over = free_list_census(s), count = 0, max = isqrt(n / 2) + 1;
     bool reduce = over > n * GC_PAGE_AREA / 3 && over >= 2 * GC_PAGE_AREA;
-    if (force) max = n < GC_FORCED_MAX_CANDIDATES ? n : GC_FORCED_MAX_CANDIDATES;
-    else if (reduce) max *= 2;
+    if (force)
+        max = n < GC_FORCED_MAX_CANDIDATES ? n : GC_FORCED_MAX_CANDIDATES;
+    else if (reduce)
+        max *= 2;
     for (Chunk *c = s->first; c; c = c->next) {
-        if (force) cands[count++] = (Candidate){c, c->free_bytes};
-        else if (c == s->first) continue;
+        if (force)
+            cands[count++] = (Candidate){c, c->free_bytes};
+        else if (c == s->first)
+            continue;
         else if (reduce) {
             if (c->free_bytes * 2 >= GC_PAGE_AREA) cands[count++] = (Candidate){c, c->free_bytes};
         } else {
@@ -151,7 +157,8 @@ static void update_slot(GcVisitor *v, GcWord *slot) {
  * that was not evacuated just means "forget this slot". */
 static bool update_remembered(Heap *heap, GcWord *slot) {
     GcWord w = *slot;
-    if (!gc_in_from_space(heap, w)) return gc_word_is_ptr(w) && gc_in_new_space(heap, (const void *)(uintptr_t)w);
+    if (!gc_in_from_space(heap, w))
+        return gc_word_is_ptr(w) && gc_in_new_space(heap, (const void *)(uintptr_t)w);
     GcWord hdr = *(GcWord *)w;
     if ((hdr & GC_TAG_MASK) != GC_TAG_FORWARD) return false;
     *slot = w = hdr - GC_TAG_FORWARD;
@@ -163,14 +170,31 @@ static void update_remembered_sets(Heap *heap, Chunk *c) {
         if (!(c->flags & CHUNK_EVACUATE)) gc_slot_set_iterate(c, update_remembered, heap);
 }
 
+/* After marking: a weak slot whose target is unmarked is cleared. */
+static void clear_dead_weak(GcVisitor *v, GcWord *slot) {
+    if (!gc_is_marked(v->heap, (uintptr_t)*slot)) *slot = v->weak_dead;
+}
+
+/* After evacuation: the remaining weak targets are live; follow the ones that moved. */
+static void update_weak(GcVisitor *v, GcWord *slot) {
+    Heap *heap = v->heap;
+    GcWord w = *slot;
+    if (is_moved_target(heap, w, gc_in_new_space(heap, (const void *)(uintptr_t)w))) {
+        GcWord hdr = *(GcWord *)w;
+        if ((hdr & GC_TAG_MASK) == GC_TAG_FORWARD) w = hdr - GC_TAG_FORWARD;
+    }
+    *slot = w;
+}
+
 /* Visits what moved or may point at what moved: roots, the new to-space, objects moved into
  * old space (promoted or evacuated; their slots are re-recorded), the remembered old->new
  * slots, and the slots recorded while marking. Nothing else can refer to a moved object. */
 static void update_pointers(Heap *heap) {
     NewSpace *ns = &heap->new_space;
-    GcVisitor v = {update_slot, heap, NULL};
+    GcVisitor v = {update_slot, heap, NULL, 0};
     gc_visit_strong_roots(heap, &v);
     gc_finalizers_update(heap, &v);
+    gc_weak_visit(heap, update_weak);
     update_remembered_sets(heap, heap->old_space.first);
     update_remembered_sets(heap, heap->map_space.first);
     update_remembered_sets(heap, heap->lo_space.first);
@@ -197,7 +221,8 @@ static void release_candidates(Heap *heap) {
     for (Chunk *c = s->first; c; c = next) {
         next = c->next;
         if (c->flags & CHUNK_EVACUATE) {
-            if (heap->config.verify_heap) gc_poison((void *)c->area_start, c->area_end - c->area_start);
+            if (heap->config.verify_heap)
+                gc_poison((void *)c->area_start, c->area_end - c->area_start);
             gc_old_space_release_page(heap, s, c);
         }
     }
@@ -211,6 +236,7 @@ void gc_mark_compact(Heap *heap, bool force_compact) {
     heap->map_space.top = heap->map_space.limit = 0;
 
     gc_mark(heap);
+    gc_weak_visit(heap, clear_dead_weak);
     gc_finalizers_after_marking(heap);
 
     /* Evacuation allocates only in fresh pages: no candidate, nothing unswept gets reused. */

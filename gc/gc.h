@@ -113,6 +113,13 @@ void gc_write_barrier_range(Heap *heap, void *host, GcWord *start, size_t count)
 /* Visiting (inside hooks): slots holding non-pointer words are ignored. */
 void gc_visit_slot(GcVisitor *v, GcWord *slot);
 void gc_visit_range(GcVisitor *v, GcWord *start, size_t count);
+/* Weak slots, e.g. the interned-string table: visit_weak (called with the hooks' ctx)
+ * reports each one with gc_visit_weak. Every GC calls it once liveness is known: a slot
+ * whose target died is overwritten with its dead_value, a live target's slot is updated.
+ * Weak slots inside heap objects: leave them out of visit_object and store into them
+ * without the write barrier (a remembered slot would be strong for scavenges). */
+void gc_set_weak_hook(Heap *heap, void (*visit_weak)(void *ctx, GcVisitor *v));
+void gc_visit_weak(GcVisitor *v, GcWord *slot, GcWord dead_value);
 
 /* Handle scopes: handles are slots the GC treats as roots and updates when objects move.
  * Handle addresses are stable until their scope closes. */

@@ -52,7 +52,7 @@ typedef struct Chunk {
     uint8_t flags;
     size_t size; /* bytes mapped at this address */
     uintptr_t area_start, area_end;
-    size_t live_bytes; /* set by sweeping */
+    size_t live_bytes;                          /* set by sweeping */
     size_t free_bytes, free_small, free_medium; /* free-list census for candidate selection */
     struct Chunk *prev, *next;
     SlotSet slots;
@@ -182,6 +182,7 @@ struct Heap {
     GcFast fast; /* first: read by the inline fast paths */
     GcConfig config;
     GcHooks hooks;
+    void (*visit_weak)(void *ctx, GcVisitor *v); /* gc_set_weak_hook */
     NewSpace new_space;
     OldSpace old_space, map_space;
     LoSpace lo_space;
@@ -208,6 +209,7 @@ struct GcVisitor {
     void (*fn)(GcVisitor *v, GcWord *slot); /* called for pointer words only */
     Heap *heap;
     Chunk *host_chunk; /* set when slots of an old/map/LO object are visited and recorded */
+    GcWord weak_dead;  /* gc_visit_weak: the value for a slot whose target died */
 };
 
 /* pages.c: chunk memory and the chunk table */
@@ -273,6 +275,8 @@ void gc_finalizers_after_scavenge(Heap *heap);
 /* full GC, after marking: finalize the unmarked */
 void gc_finalizers_after_marking(Heap *heap);
 void gc_finalizers_update(Heap *heap, GcVisitor *v);
+/* Weak slots (hooks.visit_weak): fn sees v->weak_dead. They are never remembered. */
+void gc_weak_visit(Heap *heap, void (*fn)(GcVisitor *, GcWord *));
 
 /* scavenge.c */
 void gc_scavenge(Heap *heap);

@@ -184,3 +184,21 @@ void gc_visit_range(GcVisitor *v, GcWord *start, size_t count) {
     for (size_t i = 0; i < count; i++)
         if (gc_word_is_ptr(start[i])) v->fn(v, start + i);
 }
+
+/* ---------------------------------------------------------------- weak slots */
+
+void gc_visit_weak(GcVisitor *v, GcWord *slot, GcWord dead_value) {
+    if (!gc_word_is_ptr(*slot)) return;
+    v->weak_dead = dead_value;
+    v->fn(v, slot);
+}
+
+void gc_set_weak_hook(Heap *heap, void (*visit_weak)(void *ctx, GcVisitor *v)) {
+    heap->visit_weak = visit_weak;
+}
+
+void gc_weak_visit(Heap *heap, void (*fn)(GcVisitor *, GcWord *)) {
+    if (!heap->visit_weak) return;
+    GcVisitor v = {fn, heap, NULL, 0};
+    heap->visit_weak(heap->hooks.ctx, &v);
+}

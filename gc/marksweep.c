@@ -74,7 +74,7 @@ static void mark_slot(GcVisitor *v, GcWord *slot) {
 }
 
 void gc_mark(Heap *heap) {
-    GcVisitor v = {mark_slot, heap, NULL};
+    GcVisitor v = {mark_slot, heap, NULL, 0};
     gc_visit_strong_roots(heap, &v);
     Worklist *w = &heap->worklist;
     while (w->len) {

@@ -55,6 +55,15 @@ static bool scavenge_remembered(Heap *heap, GcWord *slot) {
     return gc_word_is_ptr(w) && gc_in_new_space(heap, (const void *)(uintptr_t)w);
 }
 
+/* A weak slot keeps its target only if something strong copied it. */
+static void scavenge_weak(GcVisitor *v, GcWord *slot) {
+    GcWord w = *slot;
+    if (!gc_in_from_space(v->heap, w)) return;
+    GcWord hdr = *(GcWord *)w;
+    bool alive = (hdr & GC_TAG_MASK) == GC_TAG_FORWARD;
+    *slot = alive ? hdr - GC_TAG_FORWARD : v->weak_dead;
+}
+
 static void scavenge_remembered_set(Heap *heap, Chunk *first) {
     for (Chunk *c = first; c; c = c->next) gc_slot_set_iterate(c, scavenge_remembered, heap);
 }
@@ -64,7 +73,7 @@ void gc_scavenge(Heap *heap) {
     size_t promoted_before = heap->old_space.used;
     gc_new_space_flip(heap);
 
-    GcVisitor v = {scavenge_slot, heap, NULL};
+    GcVisitor v = {scavenge_slot, heap, NULL, 0};
     gc_visit_strong_roots(heap, &v);
     scavenge_remembered_set(heap, heap->old_space.first);
     scavenge_remembered_set(heap, heap->map_space.first);
@@ -87,6 +96,7 @@ void gc_scavenge(Heap *heap) {
         }
     }
 
+    gc_weak_visit(heap, scavenge_weak);
     gc_finalizers_after_scavenge(heap);
     size_t survived = (heap->fast.top - ns->to_start) + (heap->old_space.used - promoted_before);
     gc_new_space_after_gc(heap, survived);

@@ -242,7 +242,7 @@ bool gc_verify(Heap *heap) {
         fprintf(stderr, "gc_verify: called during a GC\n");
         return false;
     }
-    Verifier vf = {{verify_slot, heap, NULL}, heap, 0, 0, NULL, "root"};
+    Verifier vf = {{verify_slot, heap, NULL, 0}, heap, 0, 0, NULL, "root"};
     gc_no_gc_enter(heap);
     walk_new(&vf);
     walk_paged(&vf, &heap->old_space);
@@ -261,6 +261,8 @@ bool gc_verify(Heap *heap) {
         heap->hooks.visit_roots(heap->hooks.ctx, &vf.v);
         vf.what = "handle";
         gc_handles_visit(heap, &vf.v);
+        vf.what = "weak";
+        if (heap->visit_weak) heap->visit_weak(heap->hooks.ctx, &vf.v);
         for (size_t i = 0; i < heap->finalizers.len; i++) {
             const char *why = not_an_object(heap, heap->finalizers.items[i]);
             if (why)

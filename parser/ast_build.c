@@ -559,10 +559,6 @@ Node *parse_for_decl(ParseCtx *c, const Token *kw, VarKind kind, const Token *na
     return parse_var(c, kw, kind, &l, true);
 }
 
-Node *parse_for_target(ParseCtx *c, Node *e) {
-    return e; /* checked in parse_for_in, once the statement is known to be a for-in/of */
-}
-
 Node *parse_for_in(ParseCtx *c, NodeKind kind, const Token *t, Node *left, Node *right, Node *body) {
     if (left->kind == N_VAR) {
         Node *d = left->u.var.decls.head;

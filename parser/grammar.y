@@ -148,7 +148,7 @@ stmt(A) ::= FOR(T) LP for_lhs(L) IN_FOR expr(E) RP stmt(S). {
 stmt(A) ::= FOR(T) LP for_lhs(L) OF assign(E) RP stmt(S). {
     A = parse_for_in(ctx, N_FOR_OF, &T, L, E, S);
 }
-for_lhs(A) ::= expr(E). { A = parse_for_target(ctx, E); }
+for_lhs(A) ::= expr(E). { A = E; } /* checked as a target in parse_for_in */
 for_lhs(A) ::= VAR(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_VAR, &N, NULL); }
 for_lhs(A) ::= LET(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_LET, &N, NULL); }
 for_lhs(A) ::= CONST(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_CONST, &N, NULL); }

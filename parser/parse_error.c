@@ -57,6 +57,18 @@ void parse_error_unexpected(ParseCtx *c, int type, const Token *t) {
         parse_error_at(c, c->prev_line, c->prev_col, "Missing } in template expression");
         return;
     }
+    /* let/const where only a single statement may stand (if/while/label bodies). */
+    if ((type == TK_LET || type == TK_CONST) && parse_lemon_can_shift(c->lemon, TK_EMPTY_SEMI)) {
+        parse_error_at(c, t->line, t->col,
+                       "Lexical declaration cannot appear in a single-statement context");
+        return;
+    }
+    /* `()` is only valid before `=>`. */
+    if (c->prev_type == TK_RP && c->prev2_type == TK_LP && type != TK_ARROW &&
+        parse_lemon_can_shift(c->lemon, TK_ARROW)) {
+        parse_error_at(c, c->prev_line, c->prev_col, "Unexpected token ')'");
+        return;
+    }
     char text[128];
     switch (type) {
     case TK_EOF:

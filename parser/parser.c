@@ -1,8 +1,7 @@
-/* parser.c: parse_program and the token pump between the lexer and the Lemon parser.
- * The pump makes every context-dependent decision with parse_lemon_can_shift (a dry run of
- * the parser): ASI, regex vs divide, block vs object vs function-body `{`, keywords as
- * property names, contextual words (of, get, set), directive prologues and strict mode, and
- * the bracket nesting cap. Invariant: it feeds Lemon only tokens it has classified.
+/* parser.c: parse_program and the token pump between the lexer and Lemon. The pump settles
+ * context with parse_lemon_can_shift (a dry run of the parser): ASI, regex vs divide, which
+ * `{`, keywords as names, of/get/set, directive prologues and strict mode, nesting caps.
+ * Invariant: Lemon only ever sees classified tokens, and nothing after the first error.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +92,19 @@ static int top_bracket(const ParseCtx *c) { return c->nbrackets ? c->brackets[c-
 /* The token type to feed for *t in the current parser state, or -1 after an error. */
 static int classify(ParseCtx *c, Token *t) {
     int type = t->type;
+    if (is_keyword(type)) {
+        /* Any reserved word may be a property name: after `.`, and as an object key. */
+        if (c->prev_type == TK_DOT) return as_name(c, t);
+        if ((c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA ||
+             c->prev_type == TK_GET || c->prev_type == TK_SET) &&
+            !parse_can_shift(c, type) && parse_can_shift(c, TK_KWNAME)) {
+            /* `{if}` is no shorthand property: leave the keyword to be reported. */
+            int next = peek(c)->type;
+            if (next != TK_COMMA && next != TK_RBRACE) return as_name(c, t);
+        }
+        if (type == TK_IN) return top_bracket(c) == BK_FOR_PAREN ? TK_IN_FOR : TK_IN;
+        if (type != TK_FUNCTION) return type;
+    }
     switch (type) {
     case TK_IDENT:
         if (t->flags & TF_ESCAPED) return type;
@@ -127,19 +139,7 @@ static int classify(ParseCtx *c, Token *t) {
     case TK_SEMI:
         if (parse_can_shift(c, TK_SEMI)) return TK_SEMI;
         return parse_can_shift(c, TK_EMPTY_SEMI) ? TK_EMPTY_SEMI : TK_SEMI;
-    case TK_IN:
-        return top_bracket(c) == BK_FOR_PAREN ? TK_IN_FOR : TK_IN;
     default:
-        if (is_keyword(type)) {
-            if (c->prev_type == TK_DOT) return as_name(c, t);
-            if ((c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA ||
-                 c->prev_type == TK_GET || c->prev_type == TK_SET) &&
-                !parse_can_shift(c, type) && parse_can_shift(c, TK_KWNAME)) {
-                /* `{if}` is no shorthand property: leave the keyword to be reported. */
-                int next = peek(c)->type;
-                if (next != TK_COMMA && next != TK_RBRACE) return as_name(c, t);
-            }
-        }
         return type;
     }
 }
@@ -302,6 +302,7 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
     default:
         break;
     }
+    c->prev2_type = c->prev_type;
     c->prev_type = type;
     if (!synthetic) {
         c->prev_line = t->line;
@@ -395,7 +396,7 @@ Node *parse_program(Arena *arena, const char *src, size_t len, bool function_bod
     c->lemon = lemon;
     c->frames[0] = (FnFrame){.prologue = PRO_EXPECT};
     c->nframes = 1;
-    c->prev_type = -1;
+    c->prev_type = c->prev2_type = -1;
     c->prev_line = c->prev_col = 1;
     lex_init(&c->lx, copy, len, arena);
 

@@ -95,6 +95,7 @@ typedef struct ParseCtx {
     Token peek;
     bool has_peek;
     int prev_type;      /* type of the last token fed (synthetic ones included) */
+    int prev2_type;     /* ... and of the one before it */
     int prev_line, prev_col; /* position of the last real token fed */
     uint32_t last_end;  /* end offset of the last real token fed: expression ends for arrows */
     bool for_pending;   /* FOR fed: the next `(` opens a for header */
@@ -166,7 +167,6 @@ Node *parse_arrow(ParseCtx *c, ArrowHead *h, ArrowBody *b);
 /* for_in_head: the single binding of for-in/of, where const needs no initializer. */
 Node *parse_var(ParseCtx *c, const Token *kw, VarKind kind, NodeList *decls, bool for_in_head);
 Node *parse_declarator(ParseCtx *c, const Token *name, Node *init);
-Node *parse_for_target(ParseCtx *c, Node *e);
 Node *parse_for_decl(ParseCtx *c, const Token *kw, VarKind kind, const Token *name, Node *init);
 Node *parse_for_in(ParseCtx *c, NodeKind kind, const Token *t, Node *left, Node *right, Node *body);
 Node *parse_expr_stmt(ParseCtx *c, Node *e);

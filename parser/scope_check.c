@@ -1,8 +1,7 @@
-/* scope_check.c: early errors that need a whole function body: let/const/function
- * redeclarations, duplicate parameters, labels and break/continue targets. It walks
- * statements only (never expressions); nested functions were checked when they were reduced,
- * so each statement is visited once per parse. Recursion depth is bounded by the parser's
- * stack cap (PARSE_MAX_STACK), which bounds statement nesting.
+/* scope_check.c: early errors needing a whole body: let/const/function redeclarations,
+ * duplicate parameters, labels and break/continue targets. Walks statements only; nested
+ * functions were checked when reduced, so each statement is visited once per parse, and the
+ * recursion depth is bounded by the parser's stack cap (PARSE_MAX_STACK).
  */
 #include <string.h>
 

@@ -265,6 +265,16 @@ static Status array_push_m(Isolate *iso, Value *argv, int argc, Value *ret) {
     size_t mark = vm_scope_open(iso);
     Value *o = vm_handle(iso, V_UNDEF);
     TRY(arr_this(iso, argv, "push", o));
+    if (v_is_array(*o) && argc > 0) {
+        /* array_push does not check a read-only length (Object.defineProperty(a, "length",
+         * {writable: false})): do it here, once per call. */
+        PropDesc pd;
+        if (obj_get_own(iso, *o, ATOM(iso, length), &pd) && !(pd.attrs & P_WRITABLE)) {
+            vm_throw_error(iso, E_TYPE, "Cannot assign to read only property 'length' of object "
+                                        "'[object Array]'");
+            goto fail;
+        }
+    }
     if (v_is_array(*o)) {
         for (int i = 0; i < argc; i++) TRY(array_push(iso, *o, argv[i]));
         *ret = v_number(array_length(*o));
@@ -297,7 +307,9 @@ static Status array_pop(Isolate *iso, Value *argv, int argc, Value *ret) {
     TRY(arr_length_of(iso, *o, &len));
     if (len > 0) {
         TRY(arr_get(iso, *o, len - 1, v));
-        if (!v_is_array(*o)) TRY(arr_delete(iso, *o, len - 1));
+        /* Dense elements are always deletable, and the length update removes the last one;
+         * others (frozen, sparse, array-likes) go through DeletePropertyOrThrow. */
+        if (!arr_is_dense(*o)) TRY(arr_delete(iso, *o, len - 1));
         len--;
     }
     TRY(arr_set_length(iso, *o, len));

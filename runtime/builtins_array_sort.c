@@ -61,8 +61,45 @@ static Status sort_compare(SortCtx *c, uint32_t a, uint32_t b, int *out) {
     return MJS_OK;
 }
 
+/* Small arrays are sorted exactly as V8's TimSort does below its minimum run length (64):
+ * find the leading run (reversing a strictly descending one), then binary insertion. Same
+ * comparator calls in the same order, so comparators that log or count behave alike. */
+#define V8_MIN_MERGE 64
+
+static Status small_sort(SortCtx *c, uint32_t *a, uint32_t n) {
+    int r;
+    uint32_t run = 2;
+    if (sort_compare(c, a[1], a[0], &r)) return MJS_EXC;
+    bool descending = r < 0;
+    for (uint32_t i = 2; i < n; i++, run++) {
+        int o;
+        if (sort_compare(c, a[i], a[i - 1], &o)) return MJS_EXC;
+        if (descending ? o >= 0 : o < 0) break;
+    }
+    if (descending)
+        for (uint32_t lo = 0, hi = run - 1; lo < hi; lo++, hi--) {
+            uint32_t t = a[lo];
+            a[lo] = a[hi];
+            a[hi] = t;
+        }
+    for (uint32_t start = run; start < n; start++) {
+        uint32_t pivot = a[start], left = 0, right = start;
+        while (left < right) {
+            uint32_t mid = left + ((right - left) >> 1);
+            if (sort_compare(c, pivot, a[mid], &r)) return MJS_EXC;
+            if (r < 0) right = mid;
+            else left = mid + 1;
+        }
+        memmove(&a[left + 1], &a[left], sizeof(uint32_t) * (start - left));
+        a[left] = pivot;
+    }
+    return MJS_OK;
+}
+
 /* Stable merge sort of perm[0..n): insertion-sorted runs, then bottom-up merges. */
 static Status merge_sort(SortCtx *c, uint32_t *perm, uint32_t n) {
+    if (n < 2) return MJS_OK;
+    if (n < V8_MIN_MERGE) return small_sort(c, perm, n);
     uint32_t *buf = malloc(sizeof(uint32_t) * (n ? n : 1));
     if (!buf) abort();
     uint32_t *a = perm, *b = buf;

@@ -9,15 +9,9 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "text_int.h"
 
 static inline Value arg(Value *argv, int argc, int i) { return i < argc ? argv[i] : V_UNDEF; }
-
-/* JS WhiteSpace and LineTerminator (Unicode Zs included). */
-static bool is_js_space(uint16_t c) {
-    if (c < 128) return c == ' ' || (c >= 9 && c <= 13);
-    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
 
 static Status to_flat(Isolate *iso, Value v, Value *out) {
     if (!v_is_string(v)) {
@@ -83,7 +77,7 @@ static double parse_chunked(Value s, uint32_t i, uint32_t end, int radix) {
 
 static double parse_int_flat(Value s, int32_t radix) {
     uint32_t n = str_length(s), i = 0;
-    while (i < n && is_js_space(str_char(s, i))) i++;
+    while (i < n && rt_is_js_space(str_char(s, i))) i++;
     double sign = 1;
     if (i < n && (str_char(s, i) == '-' || str_char(s, i) == '+')) {
         if (str_char(s, i) == '-') sign = -1;
@@ -144,7 +138,7 @@ static Status global_parse_int(Isolate *iso, Value *argv, int argc, Value *ret) 
 
 static double parse_float_flat(Value s) {
     uint32_t n = str_length(s), i = 0;
-    while (i < n && is_js_space(str_char(s, i))) i++;
+    while (i < n && rt_is_js_space(str_char(s, i))) i++;
     uint32_t start = i;
     bool neg = false;
     if (i < n && (str_char(s, i) == '-' || str_char(s, i) == '+')) {
@@ -290,7 +284,7 @@ static Status uri_encode(Isolate *iso, Value *argv, int argc, bool component, Va
             out[o++] = hex[b[j] & 15];
         }
     }
-    if (o > ((1u << 29) - 24)) {
+    if (o > RT_STRING_MAX_LENGTH) {
         free(out);
         vm_scope_close(iso, sc);
         return vm_throw_error(iso, E_RANGE, "Invalid string length");
@@ -422,7 +416,7 @@ static Status global_escape(Isolate *iso, Value *argv, int argc, Value *ret) {
             for (int k = 12; k >= 0; k -= 4) out[o++] = hex[(c >> k) & 15];
         }
     }
-    if (o > ((1u << 29) - 24)) {
+    if (o > RT_STRING_MAX_LENGTH) {
         free(out);
         vm_scope_close(iso, sc);
         return vm_throw_error(iso, E_RANGE, "Invalid string length");

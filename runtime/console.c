@@ -257,6 +257,15 @@ static Status time_log(Isolate *iso, Value *argv, int argc, Value *ret, bool end
 static Status console_time_end(Isolate *iso, Value *argv, int argc, Value *ret) { return time_log(iso, argv, argc, ret, true); }
 static Status console_time_log(Isolate *iso, Value *argv, int argc, Value *ret) { return time_log(iso, argv, argc, ret, false); }
 
+static Status console_table(Isolate *iso, Value *argv, int argc, Value *ret) {
+    RtBuf b = {0};
+    Status st = rt_console_table(iso, argv, argc, rt_stream_colors(iso, 1), &b);
+    if (st == MJS_OK) write_line(iso, 1, b.p ? b.p : "", b.len);
+    rt_buf_free(&b);
+    *ret = V_UNDEF;
+    return st;
+}
+
 static Status console_group(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (argc > 0 && print_args(iso, 1, argv, argc, ret) != MJS_OK) return MJS_EXC;
     rt_state(iso)->group_indent += 2;
@@ -287,7 +296,7 @@ void rt_install_console(Isolate *iso) {
         {"time", console_time, 0},         {"timeEnd", console_time_end, 0},
         {"timeLog", console_time_log, 0},  {"group", console_group, 0},
         {"groupCollapsed", console_group, 0}, {"groupEnd", console_group_end, 0},
-        {"table", console_log, 1},
+        {"table", console_table, 1},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         Value *fn = vm_handle(iso, vm_new_native(iso, methods[i].name, methods[i].fn, methods[i].length));

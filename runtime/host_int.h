@@ -136,6 +136,9 @@ Status rt_format_to_buf_colors(Isolate *iso, int argc, const Value *argv, bool c
 /* Does console output to fd (1 or 2) use colours? (a TTY, and NO_COLOR etc. unset, as node) */
 bool rt_stream_colors(Isolate *iso, int fd);
 
+/* console.table's text (console_table.c); argv as the native got it. */
+Status rt_console_table(Isolate *iso, Value *argv, int argc, bool colors, RtBuf *out) MJS_MUST_CHECK;
+
 /* Node's string escaping (quotes chosen as util.inspect does). */
 void rt_str_escape(Isolate *iso, RtBuf *b, Value str, uint32_t start, uint32_t end);
 /* Number as util.inspect prints it (-0 as "-0"). */

@@ -64,10 +64,10 @@ static const char *find_from(const char *hay, size_t hlen, size_t from, const ch
     return NULL;
 }
 
-static bool keys_has(Isolate *iso, Value keys, const char *name) {
+static bool keys_has(Isolate *iso, const Value *keysh, const char *name) {
     size_t n = strlen(name);
-    for (uint32_t i = 0; i < array_length(keys); i++) {
-        Value k = array_get_own(keys, i);
+    for (uint32_t i = 0; i < array_length(*keysh); i++) {
+        Value k = array_get_own(*keysh, i);
         if (!v_is_string(k) || str_length(k) != n) continue;
         Value f = str_flatten(iso, k);
         bool eq = true;
@@ -87,7 +87,7 @@ static Status adjust_keys(InspectCtx *c, Value *errh, Value *keysh, const RtBuf 
     static const char *const names[] = {"name", "message", "stack"};
     if (!c->o.show_hidden && array_length(*keysh) != 0) {
         for (int n = 0; n < 3; n++) {
-            if (!keys_has(iso, *keysh, names[n])) continue;
+            if (!keys_has(iso, keysh, names[n])) continue;
             if ((st = rt_get_named(iso, errh, names[n], t)) != MJS_OK) goto done;
             bool drop = !v_is_string(*t);
             if (!drop) {
@@ -110,11 +110,11 @@ static Status adjust_keys(InspectCtx *c, Value *errh, Value *keysh, const RtBuf 
     }
     bool has_cause = false;
     if ((st = obj_has(iso, *errh, ATOM(iso, cause), &has_cause)) != MJS_OK) goto done;
-    if (has_cause && !keys_has(iso, *keysh, "cause")) {
+    if (has_cause && !keys_has(iso, keysh, "cause")) {
         if ((st = array_push(iso, *keysh, ATOM(iso, cause))) != MJS_OK) goto done;
     }
     if ((st = rt_get_named(iso, errh, "errors", t)) != MJS_OK) goto done;
-    if (v_is_array(*t) && !keys_has(iso, *keysh, "errors")) {
+    if (v_is_array(*t) && !keys_has(iso, keysh, "errors")) {
         Value ek = atom(iso, "errors");
         if ((st = array_push(iso, *keysh, ek)) != MJS_OK) goto done;
     }

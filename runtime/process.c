@@ -289,9 +289,14 @@ Status rt_next_tick(Isolate *iso, Value fn, int argc, const Value *argv) {
     RtState *rs = rt_state(iso);
     size_t sc = vm_scope_open(iso);
     Value *f = vm_handle(iso, fn);
+    /* Root the arguments before the first allocation: argv may be a plain C array. */
+    Value **args = malloc(((size_t)argc + 1) * sizeof(Value *));
+    if (!args) abort();
+    for (int i = 0; i < argc; i++) args[i] = vm_handle(iso, argv[i]);
     Value *entry = vm_handle(iso, array_new(iso, 0));
     Status st = array_push(iso, *entry, *f);
-    for (int i = 0; i < argc && st == MJS_OK; i++) st = array_push(iso, *entry, argv[i]);
+    for (int i = 0; i < argc && st == MJS_OK; i++) st = array_push(iso, *entry, *args[i]);
+    free(args);
     if (st == MJS_OK && !v_is_array(rt_pget(rs->ticks))) *rs->ticks = array_new(iso, 0);
     if (st == MJS_OK) st = array_push(iso, rt_pget(rs->ticks), *entry);
     vm_scope_close(iso, sc);

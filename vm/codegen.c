@@ -218,9 +218,9 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
     fs.info = info;
     fs.scope = info->scope;
     fs.completion_reg = -1;
+    Value *name_h = vm_handle(iso, name); /* before anything allocates */
     fs.consts_h = vm_handle(iso, array_new(iso, 0));
     fs.ickeys_h = vm_handle(iso, array_new(iso, 0));
-    Value *name_h = vm_handle(iso, name);
     set_pos(&fs, info->node);
     prologue(&fs);
     Node *n = info->node;

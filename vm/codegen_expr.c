@@ -563,6 +563,18 @@ static void assign_expr(FnState *fs, Node *n, int dst) {
         reg_free_to(fs, mark);
         return;
     }
+    if (op != OP_ASSIGN && target->kind == N_IDENT && fs->with_depth == 0) {
+        /* x op= e on a register variable: one instruction, in place */
+        Var *v = target->aux;
+        if (is_reg_var(v) && v->kind != VK_CONST && !needs_tdz_check(fs, v) && !writes_locals(value)) {
+            int rhs = expr_any(fs, value);
+            set_pos(fs, n);
+            emit_abc(fs, binop_opcode(op), (unsigned)v->reg, (unsigned)v->reg, (unsigned)rhs);
+            if (dst >= 0 && dst != v->reg) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)v->reg, 0);
+            reg_free_to(fs, mark);
+            return;
+        }
+    }
     Ref r = ref_prepare(fs, target, value);
     int t = reg_alloc(fs);
     if (op == OP_ASSIGN) {

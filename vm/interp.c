@@ -121,12 +121,15 @@ static Value ctx_at(Value ctx, unsigned depth) {
 }
 
 /* for-in: a FixedArray [object, keys array, next index] */
-static Status forin_new(Isolate *iso, Value obj, Value *out) {
+static Status forin_new(Isolate *iso, Value obj_in, Value *out) {
     size_t mark = vm_scope_open(iso);
+    Value *hobj = vm_handle(iso, obj_in);
     Value *it = vm_handle(iso, fixed_new(iso, 3));
+    Value obj = *hobj;
     v_fixed(*it)->items[2] = v_int(0);
     if (v_is_nullish(obj)) {
-        vm_store(iso, v_ptr(*it), &v_fixed(*it)->items[1], array_new(iso, 0));
+        Value empty = array_new(iso, 0);
+        vm_store(iso, v_ptr(*it), &v_fixed(*it)->items[1], empty);
         *out = *it;
         vm_scope_close(iso, mark);
         return MJS_OK;
@@ -208,9 +211,10 @@ fail:
 
 /* for-of: arrays iterate directly by index ([array, index, 0]); other values use the
  * iterator protocol ([iterator, 0, 1]). */
-static Status iter_new(Isolate *iso, Value v, Value text, Value *out) {
+static Status iter_new(Isolate *iso, Value v, Value text_in, Value *out) {
     size_t mark = vm_scope_open(iso);
     Value *hv = vm_handle(iso, v);
+    Value *htext = vm_handle(iso, text_in);
     Value *it = vm_handle(iso, fixed_new(iso, 3));
     v_fixed(*it)->items[1] = v_int(0);
     if (v_is_array(*hv)) {
@@ -219,7 +223,7 @@ static Status iter_new(Isolate *iso, Value v, Value text, Value *out) {
     } else {
         Value iter;
         if (v_is_nullish(*hv)) {
-            char *s = v_is_string(text) ? str_to_utf8(iso, text, NULL) : NULL;
+            char *s = v_is_string(*htext) ? str_to_utf8(iso, *htext, NULL) : NULL;
             vm_throw_error(iso, E_TYPE, "%s is not iterable", s ? s : (v_is_null(*hv) ? "null" : "undefined"));
             free(s);
             goto fail;
@@ -280,45 +284,45 @@ fail:
     return MJS_EXC;
 }
 
-static Status get_global(Isolate *iso, Value key, PropCache *ic, bool typeof_mode, Value *out) {
-    Value g = ROOT(iso, R_GLOBAL);
+/* Global reads by name; key_slot points at the IC key (a GC root), re-read after calls. */
+static Status get_global(Isolate *iso, const Value *key_slot, PropCache *ic, bool typeof_mode, Value *out) {
     bool found;
-    if (obj_has(iso, g, key, &found)) return MJS_EXC;
+    if (obj_has(iso, ROOT(iso, R_GLOBAL), *key_slot, &found)) return MJS_EXC;
     if (!found) {
         if (typeof_mode) {
             *out = ATOM(iso, undefined);
             return MJS_OK;
         }
-        char *s = str_to_utf8(iso, key, NULL);
+        char *s = str_to_utf8(iso, *key_slot, NULL);
         vm_throw_error(iso, E_REFERENCE, "%s is not defined", s);
         free(s);
         return MJS_EXC;
     }
     Value v;
-    if (obj_get_cached(iso, ROOT(iso, R_GLOBAL), key, &v, ic)) return MJS_EXC;
+    if (obj_get_cached(iso, ROOT(iso, R_GLOBAL), *key_slot, &v, ic)) return MJS_EXC;
     *out = typeof_mode ? vm_typeof(iso, v) : v;
     return MJS_OK;
 }
 
-static Status set_global(Isolate *iso, Value key, Value v, PropCache *ic, bool strict) {
+static Status set_global(Isolate *iso, const Value *key_slot, Value v, PropCache *ic, bool strict) {
     if (strict) {
         bool found;
         size_t mark = vm_scope_open(iso);
         Value *hv = vm_handle(iso, v);
-        if (obj_has(iso, ROOT(iso, R_GLOBAL), key, &found)) {
+        if (obj_has(iso, ROOT(iso, R_GLOBAL), *key_slot, &found)) {
             vm_scope_close(iso, mark);
             return MJS_EXC;
         }
         v = *hv;
         vm_scope_close(iso, mark);
         if (!found) {
-            char *s = str_to_utf8(iso, key, NULL);
+            char *s = str_to_utf8(iso, *key_slot, NULL);
             vm_throw_error(iso, E_REFERENCE, "%s is not defined", s);
             free(s);
             return MJS_EXC;
         }
     }
-    return obj_set_cached(iso, ROOT(iso, R_GLOBAL), key, v, strict, ic);
+    return obj_set_cached(iso, ROOT(iso, R_GLOBAL), *key_slot, v, strict, ic);
 }
 
 static Status define_accessor_part(Isolate *iso, Value obj, Value keyv, Value fn, bool getter) {
@@ -410,7 +414,7 @@ static Status push_bytecode_frame(Isolate *iso, Value *base, uint32_t argc, bool
     f->base = base;
     f->code = code;
     f->pc = code->ins;
-    f->ctx = fn->slots[FN_INT_CONTEXT];
+    f->ctx = v_jsobj(base[0])->slots[FN_INT_CONTEXT]; /* re-read: the GC may have moved fn */
     f->saved_sp = saved_sp;
     f->argc = argc;
     f->ret_reg = ret_reg;
@@ -644,13 +648,13 @@ L_GETGLOBAL: {
         NEXT();
     }
     SAVE_PC();
-    CHECK(get_global(iso, code->ic_keys[B], ic, false, &tmp));
+    CHECK(get_global(iso, &code->ic_keys[B], ic, false, &tmp));
     R[A] = tmp;
     NEXT();
 }
 L_TYPEOFGLOBAL:
     SAVE_PC();
-    CHECK(get_global(iso, code->ic_keys[B], &code->ics[B], true, &tmp));
+    CHECK(get_global(iso, &code->ic_keys[B], &code->ics[B], true, &tmp));
     R[A] = tmp;
     NEXT();
 L_SETGLOBAL: {
@@ -661,7 +665,7 @@ L_SETGLOBAL: {
         NEXT();
     }
     SAVE_PC();
-    CHECK(set_global(iso, code->ic_keys[B], R[A], ic, C != 0));
+    CHECK(set_global(iso, &code->ic_keys[B], R[A], ic, C != 0));
     NEXT();
 }
 L_DEFGLOBAL: {

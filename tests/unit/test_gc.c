@@ -18,7 +18,7 @@
 
 /* ---------------------------------------------------------------- the toy object model */
 
-enum { TY_META, TY_PAIR, TY_ARRAY, TY_BYTES };
+enum { TY_META, TY_PAIR, TY_ARRAY, TY_BYTES, TY_WEAK_ARRAY };
 
 typedef struct ToyMap {
     GcWord header;
@@ -50,7 +50,8 @@ typedef struct Bytes {
 typedef struct Toy {
     Heap *heap;
     GcWord roots[NROOTS];
-    GcWord meta, pair_map, array_map, bytes_map;
+    GcWord meta, pair_map, array_map, bytes_map, weak_map;
+    GcWord weak[8]; /* weak slots outside the heap (like an interned-string table) */
     int finalized;
     uintptr_t finalized_at[MAX_FINAL];
 } Toy;
@@ -70,7 +71,8 @@ static size_t toy_size(void *ctx, const void *obj) {
     switch (type_of(obj)) {
     case TY_META: return sizeof(ToyMap);
     case TY_PAIR: return sizeof(Pair);
-    case TY_ARRAY: return sizeof(Array) + 8 * ((const Array *)obj)->length;
+    case TY_ARRAY:
+    case TY_WEAK_ARRAY: return sizeof(Array) + 8 * ((const Array *)obj)->length;
     default: return sizeof(Bytes) + ((((const Bytes *)obj)->length + 7) & ~(size_t)7);
     }
 }
@@ -94,6 +96,18 @@ static void toy_roots(void *ctx, GcVisitor *v) {
     gc_visit_slot(v, &t->pair_map);
     gc_visit_slot(v, &t->array_map);
     gc_visit_slot(v, &t->bytes_map);
+    gc_visit_slot(v, &t->weak_map);
+}
+
+/* Weak slots: T.weak[] and the items of weak arrays reachable from roots[60]. */
+static void toy_weak(void *ctx, GcVisitor *v) {
+    Toy *t = ctx;
+    for (int i = 0; i < 8; i++) gc_visit_weak(v, &t->weak[i], INT(-1));
+    GcWord w = t->roots[60];
+    if (w >= 16 && w < ((GcWord)1 << 48) && type_of(PTR(w)) == TY_WEAK_ARRAY) {
+        Array *a = PTR(w);
+        for (size_t i = 0; i < a->length; i++) gc_visit_weak(v, &a->items[i], INT(-2));
+    }
 }
 
 static void toy_finalize(void *ctx, void *obj) {
@@ -115,10 +129,13 @@ static void toy_init_config(GcConfig cfg) {
     memset(&T, 0, sizeof T);
     GcHooks hooks = {&T, toy_size, toy_visit, toy_roots, toy_finalize, toy_stack};
     T.heap = gc_heap_new(&cfg, &hooks);
+    gc_set_weak_hook(T.heap, toy_weak);
     T.meta = new_map(TY_META);
     T.pair_map = new_map(TY_PAIR);
     T.array_map = new_map(TY_ARRAY);
     T.bytes_map = new_map(TY_BYTES);
+    T.weak_map = new_map(TY_WEAK_ARRAY);
+    for (int i = 0; i < 8; i++) T.weak[i] = INT(0);
 }
 
 static void toy_init(void) { toy_init_config((GcConfig){.verify_heap = true}); }
@@ -525,7 +542,7 @@ Test(gc, dead_maps_are_swept_and_live_maps_never_move) {
     cr_assert(eq(sz, s1.space_used[GC_MAP_SPACE], s0.space_used[GC_MAP_SPACE] + sizeof(ToyMap)));
     cr_assert(eq(u64, P(T.roots[1])->header, kept));
     cr_assert(eq(int, type_of(PTR(T.roots[1])), TY_PAIR));
-    cr_assert(eq(sz, census().count[GC_MAP_SPACE][TY_META], 5));
+    cr_assert(eq(sz, census().count[GC_MAP_SPACE][TY_META], 6));
 }
 
 /* ---------------------------------------------------------------- large objects */
@@ -656,6 +673,59 @@ Test(gc, finalizers_for_new_space_objects_in_a_full_gc) {
     cr_assert(eq(int, T.finalized, 10));
 }
 
+/* ---------------------------------------------------------------- weak slots */
+
+Test(gc, weak_slots_are_cleared_when_their_target_dies) {
+    for (int i = 0; i < 8; i++) {
+        GcWord p = new_pair(INT(i), INT(0));
+        T.weak[i] = p;
+        if (i % 2 == 0) T.roots[i] = p;
+    }
+    gc_collect(T.heap, GC_SCAVENGE, NULL);
+    for (int i = 0; i < 8; i++) {
+        if (i % 2)
+            cr_assert(eq(u64, T.weak[i], INT(-1)));
+        else
+            cr_assert(eq(u64, T.weak[i], T.roots[i])); /* moved, followed */
+    }
+    gc_collect(T.heap, GC_SCAVENGE, NULL); /* now old */
+    T.roots[0] = INT(0);
+    gc_collect(T.heap, GC_SCAVENGE, NULL);
+    cr_assert(ne(u64, T.weak[0], INT(-1))); /* a scavenge cannot see old objects die */
+    gc_collect(T.heap, GC_FULL_COMPACT, NULL);
+    cr_assert(eq(u64, T.weak[0], INT(-1)));
+    for (int i = 2; i < 8; i += 2) {
+        cr_assert(eq(u64, T.weak[i], T.roots[i]));
+        cr_assert(eq(int, INT_VAL(P(T.weak[i])->a), i));
+    }
+}
+
+Test(gc, weak_slots_inside_an_old_heap_object) {
+    size_t n = 16;
+    Array *w = gc_alloc_old(T.heap, sizeof(Array) + 8 * n);
+    w->header = T.weak_map;
+    w->length = n;
+    T.roots[60] = W(w);
+    for (size_t i = 0; i < n; i++) {
+        GcWord p = new_pair(INT((int)i), INT(0));
+        A(T.roots[60])->items[i] = p; /* weak slots take no write barrier */
+        if (i % 4 == 0) T.roots[i] = p;
+    }
+    gc_collect(T.heap, GC_SCAVENGE, NULL);
+    for (size_t i = 0; i < n; i++) {
+        GcWord x = A(T.roots[60])->items[i];
+        if (i % 4)
+            cr_assert(eq(u64, x, INT(-2)));
+        else
+            cr_assert(eq(u64, x, T.roots[i]));
+    }
+    T.roots[4] = INT(0);
+    gc_collect(T.heap, GC_FULL_COMPACT, NULL);
+    cr_assert(eq(u64, A(T.roots[60])->items[4], INT(-2)));
+    cr_assert(eq(u64, A(T.roots[60])->items[8], T.roots[8]));
+    cr_assert(gc_verify(T.heap));
+}
+
 /* ---------------------------------------------------------------- accounting */
 
 Test(gc, accounting_is_consistent) {
@@ -663,7 +733,7 @@ Test(gc, accounting_is_consistent) {
     cr_assert(eq(sz, s0.heap_limit, (size_t)1464 * 1024 * 1024));
     cr_assert(eq(sz, s0.space_committed[GC_NEW_SPACE], 2 * 1024 * 1024));
     cr_assert(eq(sz, s0.space_committed[GC_MAP_SPACE], 1024 * 1024));
-    cr_assert(eq(sz, s0.heap_used, 4 * sizeof(ToyMap)));
+    cr_assert(eq(sz, s0.heap_used, 5 * sizeof(ToyMap)));
     cr_assert(eq(sz, s0.heap_total, 3 * 1024 * 1024));
     T.roots[0] = make_list(1000, false);
     GcStats s1 = stats();
@@ -751,7 +821,8 @@ static void random_mutator(int steps, int roots) {
             sh->child[sh->root_id[r]][k] = sh->root_id[s];
             break;
         }
-        case 6: /* drop */
+        case 6: /* drop, but keep a weak reference */
+            T.weak[r % 8] = T.roots[r];
             T.roots[r] = INT(0);
             sh->root_id[r] = -1;
             break;
@@ -774,8 +845,15 @@ static void random_mutator(int steps, int roots) {
             }
             break;
         }
-        if (step % 97 == 0)
+        if (step % 97 == 0) {
             for (int q = 0; q < roots; q++) check_node(sh, T.roots[q], sh->root_id[q], 6);
+            for (int q = 0; q < 8; q++) {
+                GcWord w = T.weak[q];
+                if (w == INT(0) || w == INT(-1)) continue;
+                cr_assert(eq(int, type_of(PTR(w)), TY_ARRAY));
+                cr_assert(lt(int, node_id(w), sh->next_id));
+            }
+        }
     }
     for (int q = 0; q < roots; q++) check_node(sh, T.roots[q], sh->root_id[q], 12);
     free(sh);
