@@ -7,6 +7,8 @@
 
 void *gc_lo_alloc(Heap *heap, size_t bytes, AllocMode mode) {
     LoSpace *lo = &heap->lo_space;
+    /* Larger than the whole old generation can never fit (and could overflow below). */
+    if (bytes > heap->config.max_old_bytes) return NULL;
     size_t size = (GC_LO_AREA_OFFSET + bytes + 4095) & ~(size_t)4095;
     if (mode != ALLOC_GC) {
         if (gc_old_gen_committed(heap) + size > heap->config.max_old_bytes) return NULL;

@@ -89,8 +89,10 @@ static int line_terminator_len(const unsigned char *p) {
     return 0;
 }
 
-/* Account for every line terminator inside [p, q) (multi-line comments, templates). */
-static void count_lines(Lexer *lx, const unsigned char *p, const unsigned char *q) {
+/* Account for every line terminator inside [p, q). Inside a comment a line break counts for
+ * ASI like any other; inside a string or template it is part of the token and does not. */
+static void count_lines(Lexer *lx, const unsigned char *p, const unsigned char *q, bool comment) {
+    bool nl_before = lx->nl_before;
     while (p < q) {
         int n = line_terminator_len(p);
         if (n) {
@@ -100,6 +102,7 @@ static void count_lines(Lexer *lx, const unsigned char *p, const unsigned char *
             p++;
         }
     }
+    if (!comment) lx->nl_before = nl_before;
 }
 
 /* Decode one UTF-8 sequence at p (< end); invalid input decodes as U+FFFD of length 1. */
@@ -454,7 +457,7 @@ static int scan_string(Lexer *lx, Token *t, const unsigned char *p) {
         t->v.str.len = d.len;
         t->flags |= d.flags;
         t->aux = d.first_bad;
-        count_lines(lx, s, e); /* line continuations */
+        count_lines(lx, s, e, false); /* line continuations */
     }
     if (n == 10 && memcmp(s, "use strict", 10) == 0) t->flags |= TF_RAW_USE_STRICT;
     return TK_STRING;
@@ -490,7 +493,7 @@ static int scan_template(Lexer *lx, Token *t, const unsigned char *p, bool head)
     if (!decode_body(&d, p, e, lx->buf, true)) return illegal(lx, t, d.error, lx->buf + d.error_pos);
     t->v.str.chars = d.out;
     t->v.str.len = d.len;
-    count_lines(lx, p, e);
+    count_lines(lx, p, e, false);
     if (type == TK_TEMPLATE_HEAD || type == TK_TEMPLATE_MIDDLE) {
         if (lx->nbraces == lx->braces_cap) {
             uint32_t cap = lx->braces_cap ? lx->braces_cap * 2 : 64;
@@ -546,7 +549,7 @@ static bool skip_block_comment(Lexer *lx, const unsigned char *p) {
         const unsigned char *star = memchr(p, '*', (size_t)(end - p));
         if (!star || star + 1 >= end) return false;
         if (star[1] == '/') {
-            count_lines(lx, p, star);
+            count_lines(lx, p, star, true);
             lx->cur = star + 2;
             return true;
         }

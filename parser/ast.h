@@ -100,6 +100,12 @@ typedef enum PropKind { PROP_INIT, PROP_GET, PROP_SET } PropKind;
 #define FN_GETTER 0x40
 #define FN_SETTER 0x80
 
+/* Where line/col point (what V8 reports for errors and stack frames): binary, logical,
+ * assignment, update, unary and conditional nodes at their operator (`?`); N_MEMBER at the
+ * property name; N_INDEX at `[`; N_CALL at its callee's position; N_NEW at `new`; functions at
+ * `function`, the arrow's first token, or a method's name (`get`/`set` for accessors);
+ * literals and identifiers at their token; statements at their keyword; N_EXPR_STMT,
+ * N_SEQUENCE and N_DECLARATOR at their first part; N_LABELED at the label; N_PROGRAM at 1:1. */
 struct Node {
     NodeKind kind;
     int line, col;

@@ -14,6 +14,7 @@ Node *parse_node(ParseCtx *c, NodeKind kind, int line, int col, uint32_t start) 
     n->col = col;
     n->start = start;
     n->depth = 1;
+    if (kind != N_ASSIGN && kind != N_SEQUENCE) c->last_node = n;
     return n;
 }
 
@@ -362,6 +363,11 @@ Node *parse_new(ParseCtx *c, const Token *t, Node *callee, NodeList *args) {
     return n;
 }
 
+Node *parse_tagged_template(ParseCtx *c, Node *tag, const Token *t) {
+    parse_error_at(c, t->line, t->col, "Tagged templates are not supported");
+    return tag;
+}
+
 /* ------------------------------------------------------------------ functions */
 
 ParamList parse_params(ParseCtx *c, NodeList *list, const Token *rest) {
@@ -572,6 +578,8 @@ Node *parse_for_in(ParseCtx *c, NodeKind kind, const Token *t, Node *left, Node 
         }
     } else if (!is_simple_target(left)) {
         parse_error_node(c, left, "Invalid left-hand side in for-loop");
+    } else if (is_eval_or_arguments(left) && parse_strict(c)) {
+        parse_error_at(c, left->line, left->col, "Unexpected eval or arguments in strict mode");
     }
     Node *n = parse_node_tok(c, kind, t);
     n->u.for_in.left = left;

@@ -5,8 +5,8 @@
  */
 
 %include {
-/* Lemon's table asserts and trace hooks cost ~15% of parse time; -DMJS_PARSE_TRACE keeps them
- * (and parse_lemonTrace) for debugging the grammar. */
+/* Lemon's table asserts and trace hooks are grammar-debugging aids, off in normal builds;
+ * -DMJS_PARSE_TRACE keeps them (and parse_lemonTrace). */
 #if !defined(MJS_PARSE_TRACE) && !defined(NDEBUG)
 #define NDEBUG
 #endif
@@ -331,6 +331,16 @@ call(A) ::= member(C) args(G). { A = parse_call(ctx, C, &G); }
 call(A) ::= call(C) args(G). { A = parse_call(ctx, C, &G); }
 call(A) ::= call(O) LBRACKET(T) expr(I) RBRACKET. { A = parse_index(ctx, O, I, &T); }
 call(A) ::= call(O) DOT name(N). { A = parse_member(ctx, O, &N); }
+
+/* Tagged templates are parsed (so that `a\n`x`` is not split by ASI) but not supported. */
+member(A) ::= member(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, &T); }
+member(A) ::= member(O) TEMPLATE_HEAD(T) tmpl_parts TEMPLATE_TAIL. {
+    A = parse_tagged_template(ctx, O, &T);
+}
+call(A) ::= call(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, &T); }
+call(A) ::= call(O) TEMPLATE_HEAD(T) tmpl_parts TEMPLATE_TAIL. {
+    A = parse_tagged_template(ctx, O, &T);
+}
 
 name(A) ::= IDENT(T). { A = T; }
 name(A) ::= KWNAME(T). { A = T; }

@@ -57,10 +57,21 @@ void parse_error_unexpected(ParseCtx *c, int type, const Token *t) {
         parse_error_at(c, c->prev_line, c->prev_col, "Missing } in template expression");
         return;
     }
-    /* let/const where only a single statement may stand (if/while/label bodies). */
-    if ((type == TK_LET || type == TK_CONST) && parse_lemon_can_shift(c->lemon, TK_EMPTY_SEMI)) {
+    /* `let` where only a single statement may stand (if/while/label bodies). */
+    if (type == TK_LET && parse_lemon_can_shift(c->lemon, TK_EMPTY_SEMI)) {
         parse_error_at(c, t->line, t->col,
                        "Lexical declaration cannot appear in a single-statement context");
+        return;
+    }
+    if (type == TK_LP && c->prev_type == TK_FUNCTION_DECL) {
+        parse_error_at(c, c->prev_line, c->prev_col, "Function statements require a function name");
+        return;
+    }
+    /* `=>` after something that is no parameter list; V8 points at that expression. */
+    if (type == TK_ARROW && !(t->flags & TF_NL_BEFORE)) {
+        const Node *n = c->last_node;
+        parse_error_at(c, n ? n->line : t->line, n ? n->col : t->col,
+                       "Malformed arrow function parameter list");
         return;
     }
     /* `()` is only valid before `=>`. */
@@ -102,9 +113,16 @@ void parse_error_unexpected(ParseCtx *c, int type, const Token *t) {
     case TK_ENUM:
         parse_error_at(c, t->line, t->col, "Unexpected reserved word");
         return;
+    case TK_LET:
+        /* `let` is always a keyword here; in strict code V8 words it as a reserved word. */
+        if (parse_strict(c)) {
+            parse_error_at(c, t->line, t->col, "Unexpected strict mode reserved word");
+            return;
+        }
+        break;
     default:
-        parse_error_at(c, t->line, t->col, "Unexpected token '%s'",
-                       parse_token_text(c, t, text, sizeof text));
-        return;
+        break;
     }
+    parse_error_at(c, t->line, t->col, "Unexpected token '%s'",
+                   parse_token_text(c, t, text, sizeof text));
 }

@@ -336,7 +336,8 @@ static bool process(ParseCtx *c, Token *t) {
         case TK_RETURN:
         case TK_BREAK:
         case TK_CONTINUE:
-            if (!feed_semi(c, t)) return false;
+            /* A `;` on the next line still ends the statement itself. */
+            if (t->type != TK_SEMI && !feed_semi(c, t)) return false;
             break;
         case TK_THROW:
             parse_error_at(c, c->prev_line, c->prev_col, "Illegal newline after throw");

@@ -90,6 +90,8 @@ typedef struct ParseCtx {
     Lexer lx;
     void *lemon;
     Node *program;
+    Node *last_node; /* last node built, assignments and sequences aside: the operand a stray
+                      * `=>` followed, as reductions stop short of `=` and `,` */
 
     /* token pump */
     Token peek;
@@ -154,6 +156,7 @@ Node *parse_member(ParseCtx *c, Node *obj, const Token *name);
 Node *parse_index(ParseCtx *c, Node *obj, Node *index, const Token *lb);
 Node *parse_call(ParseCtx *c, Node *callee, NodeList *args);
 Node *parse_new(ParseCtx *c, const Token *t, Node *callee, NodeList *args);
+Node *parse_tagged_template(ParseCtx *c, Node *tag, const Token *t);
 
 ParamList parse_params(ParseCtx *c, NodeList *list, const Token *rest);
 Node *parse_param(ParseCtx *c, const Token *name, Node *init);

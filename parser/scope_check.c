@@ -159,14 +159,20 @@ static void walk_list(Walk *w, const Scope *s, const NodeList *list) {
     for (const Node *st = list->head; st && !w->c->failed; st = st->next) walk_stmt(w, s, st);
 }
 
-/* Body of a loop, with, or labelled statement: a declaration is not allowed alone there. */
-static void walk_sub(Walk *w, const Scope *s, const Node *body, bool allow_sloppy_fn) {
-    if (is_fn_decl(body) && (w->strict || !allow_sloppy_fn)) {
-        parse_error_at(w->c, body->line, body->col, "%s",
-                       w->strict ? "In strict mode code, functions can only be declared at top "
-                                   "level or inside a block."
-                                 : "In non-strict mode code, functions can only be declared at "
-                                   "top level, inside a block, or as the body of an if statement.");
+static void misplaced_function(Walk *w, const Node *fn) {
+    parse_error_at(w->c, fn->line, fn->col, "%s",
+                   w->strict ? "In strict mode code, functions can only be declared at top "
+                               "level or inside a block."
+                             : "In non-strict mode code, functions can only be declared at top "
+                               "level, inside a block, or as the body of an if statement.");
+}
+
+/* Body of an if, loop or with: a function declaration may stand there alone only as the
+ * unlabelled body of an if in sloppy code (Annex B). */
+static void walk_sub(Walk *w, const Scope *s, const Node *body, bool is_if_body) {
+    const Node *u = unlabel(body);
+    if (is_fn_decl(u) && (w->strict || !is_if_body || u != body)) {
+        misplaced_function(w, u);
         return;
     }
     walk_stmt(w, s, body);
@@ -285,7 +291,14 @@ static void walk_stmt(Walk *w, const Scope *s, const Node *st) {
                            body->kind == N_FOR_OF || body->kind == N_WHILE ||
                            body->kind == N_DO_WHILE};
         w->labels = &l;
-        walk_sub(w, s, st->u.labeled.body, true);
+        /* A labelled function declaration is sloppy-only; walk_sub already refused it when
+         * the label itself stands where only a statement may. */
+        const Node *inner = st->u.labeled.body;
+        if (is_fn_decl(inner)) {
+            if (w->strict) misplaced_function(w, inner);
+        } else {
+            walk_stmt(w, s, inner);
+        }
         w->labels = l.next;
         break;
     }

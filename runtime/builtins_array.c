@@ -1,10 +1,7 @@
-/* builtins_array.c: the Array constructor (isArray, of, from) and Array.prototype.
- * Methods follow the spec's generic algorithms over any array-like `this`, through element
- * helpers with a fast path for dense arrays (a hole, a getter or a sparse array takes the
- * generic path). GC: every element pointer is re-read after each call that may allocate
- * (callbacks, getters, ToString); nothing holds a raw pointer into elements across a call.
- * Sorting and bulk moves are O(n log n) / O(n): merge sort over an index permutation, memmove.
- */
+/* builtins_array.c: the Array constructor (isArray, of, from) and most of Array.prototype: the
+ * spec's generic algorithms over any array-like, with fast paths for dense arrays (a hole, a
+ * getter or sparse storage takes the generic path). Element pointers are re-read after every
+ * call that may allocate; bulk moves are one memmove plus a range write barrier. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,11 +258,22 @@ fail:
 
 /* ---------------------------------------------------------------- mutators */
 
+/* An array still on the root array map: plain data elements, writable length, extensible. */
+static bool is_plain_array(Isolate *iso, Value o) {
+    return v_is_array(o) && v_from_ptr(v_jsobj(o)->map) == ROOT(iso, R_MAP_ARRAY);
+}
+
 static Status array_push_m(Isolate *iso, Value *argv, int argc, Value *ret) {
+    if (is_plain_array(iso, argv[-1])) { /* the hot path: no handles, no checks needed */
+        for (int i = 0; i < argc; i++)
+            if (array_push(iso, argv[-1], argv[i])) return MJS_EXC;
+        *ret = v_number(array_length(argv[-1]));
+        return MJS_OK;
+    }
     size_t mark = vm_scope_open(iso);
     Value *o = vm_handle(iso, V_UNDEF);
     TRY(arr_this(iso, argv, "push", o));
-    if (v_is_array(*o) && argc > 0) {
+    if (v_is_array(*o) && argc > 0 && obj_is_extensible(*o)) {
         /* array_push does not check a read-only length (Object.defineProperty(a, "length",
          * {writable: false})): do it here, once per call. */
         PropDesc pd;
@@ -611,6 +619,21 @@ static Status array_index_of(Isolate *iso, Value *argv, int argc, Value *ret) {
         TRY(vm_to_integer(iso, argv[1], &k));
         if (k < 0) k = k + len < 0 ? 0 : k + len;
     }
+    if (arr_is_dense(*o) && !v_is_string(argv[0])) {
+        /* Strict equality without allocation: numbers by value, the rest by identity. Holes
+         * (V_HOLE) never match. */
+        FixedArray *el = v_jsobj(*o)->elements == V_HOLE ? NULL : v_fixed(v_jsobj(*o)->elements);
+        double end = el ? fmin(len, (double)el->length) : 0;
+        Value s = argv[0];
+        for (; k < end; k++) {
+            Value e = el->items[(uint32_t)k];
+            if (v_is_number(s) ? v_is_number(e) && v_num(e) == v_num(s) : e == s) {
+                *ret = v_number(k);
+                break;
+            }
+        }
+        goto done;
+    }
     for (; k < len; k++) {
         Value e = arr_fast_elem(*o, k);
         if (e == V_HOLE) {
@@ -681,6 +704,24 @@ static Status array_includes(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (argc > 1) {
         TRY(vm_to_integer(iso, argv[1], &k));
         if (k < 0) k = k + len < 0 ? 0 : k + len;
+    }
+    if (arr_is_dense(*o) && !v_is_string(argv[0]) && argv[0] != V_UNDEF) {
+        /* SameValueZero without allocation: numbers by value (NaN matches NaN), the rest by
+         * identity. Holes read as undefined, which is not searched for here. */
+        FixedArray *el = v_jsobj(*o)->elements == V_HOLE ? NULL : v_fixed(v_jsobj(*o)->elements);
+        double end = el ? fmin(len, (double)el->length) : 0;
+        Value s = argv[0];
+        bool nan = v_is_number(s) && v_num(s) != v_num(s);
+        for (; k < end; k++) {
+            Value e = el->items[(uint32_t)k];
+            bool hit = !v_is_number(s) ? e == s
+                       : v_is_number(e) && (nan ? v_num(e) != v_num(e) : v_num(e) == v_num(s));
+            if (hit) {
+                *ret = V_TRUE;
+                break;
+            }
+        }
+        goto done;
     }
     for (; k < len; k++) {
         Value e = arr_fast_elem(*o, k);
@@ -935,7 +976,7 @@ fail:
 
 /* FlattenIntoArray; depth of C recursion bounded like V8's stack. */
 static Status flatten_into(Isolate *iso, Value *target, Value *src, double src_len, double *index,
-                           double depth, Value *mapper, Value this_arg, int nest) {
+                           double depth, Value *mapper, Value *this_arg, int nest) {
     if (nest > FLAT_MAX_NEST)
         return vm_throw_error(iso, E_RANGE, "Maximum call stack size exceeded");
     size_t mark = vm_scope_open(iso);
@@ -947,10 +988,10 @@ static Status flatten_into(Isolate *iso, Value *target, Value *src, double src_l
         TRY(arr_get(iso, *src, k, el));
         if (mapper) {
             Value args[3] = {*el, v_number(k), *src};
-            TRY(vm_call(iso, *mapper, this_arg, 3, args, el));
+            TRY(vm_call(iso, *mapper, *this_arg, 3, args, el));
         }
         if (depth > 0 && v_is_array(*el)) {
-            TRY(flatten_into(iso, target, el, array_length(*el), index, depth - 1, NULL, V_UNDEF,
+            TRY(flatten_into(iso, target, el, array_length(*el), index, depth - 1, NULL, NULL,
                              nest + 1));
         } else {
             if (*index >= MAX_SAFE_INT) {
@@ -979,7 +1020,7 @@ static Status array_flat(Isolate *iso, Value *argv, int argc, Value *ret) {
         if (depth < 0) depth = 0;
     }
     *a = array_new(iso, 0);
-    TRY(flatten_into(iso, a, o, len, &index, depth, NULL, V_UNDEF, 0));
+    TRY(flatten_into(iso, a, o, len, &index, depth, NULL, NULL, 0));
     *ret = *a;
     vm_scope_close(iso, mark);
     return MJS_OK;
@@ -999,7 +1040,8 @@ static Status array_flat_map(Isolate *iso, Value *argv, int argc, Value *ret) {
         goto fail;
     }
     *a = array_new(iso, 0);
-    TRY(flatten_into(iso, a, o, len, &index, 1, &argv[0], argc > 1 ? argv[1] : V_UNDEF, 0));
+    Value *this_arg = vm_handle(iso, argc > 1 ? argv[1] : V_UNDEF);
+    TRY(flatten_into(iso, a, o, len, &index, 1, &argv[0], this_arg, 0));
     *ret = *a;
     vm_scope_close(iso, mark);
     return MJS_OK;

@@ -16,7 +16,7 @@
 
 #define MAX_SAFE_INT 9007199254740991.0
 /* Nesting bound for flat()/flatMap() recursion (C stack), like V8's stack limit. */
-#define FLAT_MAX_NEST 4000
+#define FLAT_MAX_NEST 6262
 
 bool arr_is_dense(Value o);       /* a T_ARRAY with dense (FixedArray) elements */
 uint32_t arr_capacity(Value o);   /* length of the elements FixedArray */

@@ -1,10 +1,7 @@
-/* builtins_array_sort.c: Array.prototype.sort/join/toLocaleString and the copying methods
- * toSorted/toReversed/toSpliced/with.
- * sort is a stable merge sort over a malloc'd permutation of indices into a FixedArray of the
- * values (held by a handle): comparators may allocate and move everything, indices do not
- * move. join builds its result once from the collected parts (linear), and a per-isolate
- * stack of arrays being joined (R_JOIN_STACK) makes cyclic arrays join as "".
- */
+/* builtins_array_sort.c: Array.prototype.sort/join/toLocaleString and toSorted/toReversed/
+ * toSpliced/with. sort is stable: V8's run + binary insertion below 64 elements, merge sort
+ * above, over a malloc'd permutation (indices do not move in a GC). join builds its result
+ * once; R_JOIN_STACK (arrays being joined) makes cycles join as "". */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,25 +25,37 @@ static void grow_fixed(Isolate *iso, Value *h, size_t n) {
 
 typedef struct SortCtx {
     Isolate *iso;
-    Value *items; /* FixedArray: the values being sorted */
-    Value *keys;  /* FixedArray of flat strings for the default order, or NULL */
-    Value *cmp;   /* comparator or V_UNDEF */
+    Value *items;     /* FixedArray: the values being sorted */
+    Value *keys;      /* FixedArray of flat strings for the default order, or NULL */
+    Value *cmp;       /* comparator or V_UNDEF */
     Value *tmp;
-    bool ints;    /* default order over int32 values only: compare digits, no strings */
+    uint64_t *ikeys;  /* default order over int32s only: int_sort_key of each item, or NULL */
 } SortCtx;
 
-/* Compare the decimal forms of two int32s as strings, without allocating. */
-static int int_string_compare(int32_t a, int32_t b) {
-    char x[16], y[16];
-    snprintf(x, sizeof x, "%d", a);
-    snprintf(y, sizeof y, "%d", b);
-    return strcmp(x, y);
+static uint32_t decimal_digits(uint32_t x) {
+    uint32_t n = 1;
+    while (x >= 10) {
+        x /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* A number whose order is that of the decimal string of a (the default sort order) without
+ * making the string: '-' sorts before digits, so the sign comes first; then the digits
+ * scaled to ten places (a proper prefix ties here) and the digit count (shorter first). */
+static uint64_t int_sort_key(int32_t a) {
+    static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                     100000000, 1000000000, 10000000000ull};
+    uint32_t x = a < 0 ? 0u - (uint32_t)a : (uint32_t)a;
+    uint32_t d = decimal_digits(x);
+    uint64_t scaled = (uint64_t)x * pow10[10 - d]; /* < 10^10 < 2^34 */
+    return ((uint64_t)(a >= 0) << 40) | (scaled << 4) | d;
 }
 
 static Status sort_compare(SortCtx *c, uint32_t a, uint32_t b, int *out) {
-    if (c->ints) {
-        *out = int_string_compare(v_int_val(v_fixed(*c->items)->items[a]),
-                                  v_int_val(v_fixed(*c->items)->items[b]));
+    if (c->ikeys) {
+        *out = c->ikeys[a] < c->ikeys[b] ? -1 : c->ikeys[a] > c->ikeys[b];
         return MJS_OK;
     }
     if (c->keys) {
@@ -157,6 +166,7 @@ static Status sort_object(Isolate *iso, Value *o, Value *cmp) {
     Value *items = vm_handle(iso, V_UNDEF), *keys = vm_handle(iso, V_UNDEF);
     Value *v = vm_handle(iso, V_UNDEF), *tmp = vm_handle(iso, V_UNDEF);
     uint32_t *perm = NULL;
+    uint64_t *ikeys = NULL;
     double len;
     TRY(arr_length_of(iso, *o, &len));
     if (len > 4294967295.0) {
@@ -191,10 +201,13 @@ static Status sort_object(Isolate *iso, Value *o, Value *cmp) {
         vm_store(iso, it, &it->items[n++], e);
         all_ints = all_ints && v_is_int(e);
     }
-    SortCtx c = {iso, items, NULL, cmp, tmp, false};
+    SortCtx c = {iso, items, NULL, cmp, tmp, NULL};
     if (v_is_undef(*cmp)) {
         if (all_ints) {
-            c.ints = true;
+            c.ikeys = ikeys = malloc(sizeof(uint64_t) * (n ? n : 1));
+            if (!ikeys) abort();
+            for (uint32_t i = 0; i < n; i++)
+                ikeys[i] = int_sort_key(v_int_val(v_fixed(*items)->items[i]));
         } else {
             /* Default order: by ToString, each computed once. */
             *keys = fixed_new(iso, n);
@@ -218,10 +231,12 @@ static Status sort_object(Isolate *iso, Value *o, Value *cmp) {
         TRY(arr_delete(iso, *o, k));
     }
     free(perm);
+    free(ikeys);
     vm_scope_close(iso, mark);
     return MJS_OK;
 fail:
     free(perm);
+    free(ikeys);
     vm_scope_close(iso, mark);
     return MJS_EXC;
 }

@@ -1,12 +1,7 @@
-/* builtins_collections.c: Map and Set over an insertion-ordered hash table in one FixedArray
- * (no malloc): header, bucket heads, then entries [key, value, chain, hash]; a deleted entry
- * has key V_HOLE. Growing, shrinking or clearing builds a new table and leaves the old one
- * "obsolete": it points to its successor and maps each old entry index to the new one, so
- * live iterators (which hold a table and an index) carry on where they were.
- * Keys are normalised for SameValueZero (-0 -> 0, NaN canonical, strings flat). Objects get
- * a lazily assigned identity hash in a non-enumerable property keyed by a private symbol
- * (symbols carry a fixed hash from birth), since addresses change when objects move.
- */
+/* builtins_collections.c: Map and Set over an insertion-ordered hash table in one FixedArray:
+ * header, buckets, entries [key, value, chain, hash]; deleted keys are V_HOLE. Rebuilding
+ * leaves the old table pointing to the new one with old->new entry indices, so iterators
+ * (table, index) survive. Objects get a stored identity hash under a private symbol. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,7 +134,9 @@ static int32_t table_find(Value t, Value key, uint32_t h) {
     int32_t e = v_int_val(tb(t)->items[TB_HDR + (h & (nb - 1))]);
     while (e >= 0) {
         Value *en = tb_entry(t, (uint32_t)e);
-        if (en[E_KEY] != V_HOLE && keys_equal(en[E_KEY], key)) return e;
+        /* The stored hash first: a mismatch costs no visit to the key object. */
+        if (en[E_HASH] == v_int((int32_t)h) && en[E_KEY] != V_HOLE && keys_equal(en[E_KEY], key))
+            return e;
         e = v_int_val(en[E_CHAIN]);
     }
     return -1;

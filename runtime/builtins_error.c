@@ -1,8 +1,6 @@
-/* builtins_error.c: Error and its six native subclasses (callable with or without new),
- * Error.prototype.toString, Error.captureStackTrace and Error.stackTraceLimit.
- * Each constructor keeps its ErrorKind in the native's data slot. Own properties of a new
- * error come in V8's order: stack, message (only when given), cause (only when given).
- */
+/* builtins_error.c: Error and its six native subclasses (with or without new), toString,
+ * Error.captureStackTrace and Error.stackTraceLimit. Each constructor keeps its ErrorKind in
+ * the native's data slot; own properties come in V8's order: stack, message, cause. */
 #include <stdio.h>
 #include <stdlib.h>
 

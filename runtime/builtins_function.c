@@ -1,8 +1,7 @@
-/* builtins_function.c: the Function constructor (compiles "(function anonymous(...) {...})"
- * through vm_run_script) and Function.prototype.call/apply/bind/toString.
- * apply collects its arguments in a FixedArray held by a handle and passes a pointer into it
- * to vm_call, which copies them onto the VM stack before it can allocate.
- */
+/* builtins_function.c: the Function constructor (compiles "(function anonymous(..) {..})" with
+ * vm_run_script) and Function.prototype.call/apply/bind/toString/caller/arguments.
+ * apply passes vm_call a pointer into a handle-held FixedArray: vm_call copies the arguments
+ * onto the VM stack before it can allocate. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,14 +175,24 @@ fail:
     return MJS_EXC;
 }
 
-/* Function.prototype.arguments / .caller (V8 keeps these accessors there): null when read,
- * a no-op when written. */
+/* Function.prototype.arguments / .caller: V8 gives sloppy functions own null-valued
+ * properties and throws for everything else; here one accessor pair does both. */
+static Status restricted(Isolate *iso, Value fn, Value *ret) {
+    if (vm_function_is_sloppy(fn)) {
+        *ret = V_NULL;
+        return MJS_OK;
+    }
+    return vm_throw_error(iso, E_TYPE,
+                          "'caller', 'callee', and 'arguments' properties may not be accessed on "
+                          "strict mode functions or the arguments objects for calls to them");
+}
+
 static Status fn_proto_restricted_get(Isolate *iso, Value *argv, int argc, Value *ret) {
-    *ret = V_NULL;
-    return MJS_OK;
+    return restricted(iso, argv[-1], ret);
 }
 
 static Status fn_proto_restricted_set(Isolate *iso, Value *argv, int argc, Value *ret) {
+    if (restricted(iso, argv[-1], ret)) return MJS_EXC;
     *ret = V_UNDEF;
     return MJS_OK;
 }

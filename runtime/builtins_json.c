@@ -1,17 +1,14 @@
-/* builtins_json.c: the JSON object and JSON.stringify (JSON.parse is builtins_json_parse.c).
- * Output goes to a malloc'd UTF-16 buffer turned into one string at the end (linear). A
- * property whose value turns out to serialise to nothing is rolled back by truncating the
- * buffer. The path of objects being serialised (with the key each was reached by) is kept in
- * a handle-held FixedArray: it finds cycles and words V8's "circular structure" message.
- * Nesting beyond JSON_MAX_DEPTH throws RangeError like V8's stack check (node: ~4170).
- */
+/* builtins_json.c: the JSON object and JSON.stringify (parse: builtins_json_parse.c). Output
+ * goes to one malloc'd UTF-16 buffer (linear; a property that serialises to nothing is rolled
+ * back). The path of open objects, in a handle-held FixedArray, finds cycles and words V8's
+ * message; nesting past JSON_MAX_DEPTH is a RangeError like V8's stack check. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtins_json_int.h"
 
-#define JSON_MAX_DEPTH 4100
+#define JSON_MAX_DEPTH 4175
 
 typedef struct Json {
     Isolate *iso;
@@ -60,6 +57,38 @@ static void out_quoted(Json *js, Value s) {
     uint32_t n = str_length(flat);
     out_grow(js, (size_t)n + 2);
     js->buf[js->len++] = '"';
+    if (!str_is_two_byte(flat)) {
+        /* One-byte: copy plain runs straight into the buffer (room for n units is there;
+         * each escape makes room for the rest again). */
+        const uint8_t *u = v_str(flat)->u.latin1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint8_t c = u[i];
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                js->buf[js->len++] = c;
+                continue;
+            }
+            static const char hexd[] = "0123456789abcdef";
+            char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                esc[1] = 'u';
+                esc[2] = esc[3] = '0';
+                esc[4] = hexd[c >> 4];
+                esc[5] = hexd[c & 15];
+            }
+            out_c(js, esc);
+            out_grow(js, (size_t)(n - i) + 1);
+        }
+        js->buf[js->len++] = '"';
+        return;
+    }
     for (uint32_t i = 0; i < n; i++) {
         uint16_t c = str_char(flat, i);
         const char *esc = NULL;
@@ -153,10 +182,12 @@ static void msg_key(Isolate *iso, MsgBuf *b, Value key) {
     free(k);
 }
 
-static void msg_line(Isolate *iso, MsgBuf *b, Value key, Value obj) {
+/* Line for path entry i; entries are re-read after each call that may allocate. */
+static void msg_line(Json *js, MsgBuf *b, uint32_t i) {
+    Isolate *iso = js->iso;
     msg_put(b, "\n    |     ");
-    msg_key(iso, b, key);
-    char *c = ctor_name(iso, obj);
+    msg_key(iso, b, v_fixed(*js->stack)->items[2 * i + 1]);
+    char *c = ctor_name(iso, v_fixed(*js->stack)->items[2 * i]);
     msg_put(b, " -> object with constructor '");
     msg_put(b, c);
     msg_put(b, "'");
@@ -175,11 +206,11 @@ static Status throw_circular(Json *js, uint32_t start, Value *closing_key) {
     free(c);
     uint32_t size = js->depth, prefix_end = start + 3 < size ? start + 3 : size;
     for (uint32_t i = start + 1; i < prefix_end; i++)
-        msg_line(iso, &b, v_fixed(*js->stack)->items[2 * i + 1], v_fixed(*js->stack)->items[2 * i]);
+        msg_line(js, &b, i);
     if (size > prefix_end + 1) msg_put(&b, "\n    |     ...");
     uint32_t postfix_start = size - 1 > prefix_end ? size - 1 : prefix_end;
     for (uint32_t i = postfix_start; i < size; i++)
-        msg_line(iso, &b, v_fixed(*js->stack)->items[2 * i + 1], v_fixed(*js->stack)->items[2 * i]);
+        msg_line(js, &b, i);
     msg_put(&b, "\n    --- ");
     msg_key(iso, &b, *closing_key);
     msg_put(&b, " closes the circle");
@@ -235,7 +266,9 @@ static Status ser_object(Json *js, Value *obj, Value *key) {
         size_t rollback = js->len;
         if (!first) out_unit(js, ',');
         out_newline_indent(js);
-        out_quoted(js, key_to_string(iso, *k));
+        /* Own keys come as strings already; replacer-array keys are canonical keys. */
+        Value ks = array_get_own(*keys, i);
+        out_quoted(js, v_is_string(ks) ? ks : key_to_string(iso, *k));
         out_unit(js, ':');
         if (js->gap_len) out_unit(js, ' ');
         bool wrote;
@@ -290,9 +323,39 @@ fail:
     return MJS_EXC;
 }
 
+/* A primitive written as is (no toJSON, no replacer): false if v needs the full path. */
+static bool ser_primitive(Json *js, Value v, bool *wrote) {
+    *wrote = true;
+    if (v == V_NULL) {
+        out_c(js, "null");
+    } else if (v == V_TRUE) {
+        out_c(js, "true");
+    } else if (v == V_FALSE) {
+        out_c(js, "false");
+    } else if (v_is_string(v)) {
+        out_quoted(js, v);
+    } else if (v_is_number(v)) {
+        double d = v_num(v);
+        if (d - d == 0) { /* finite */
+            char buf[40];
+            num_to_cstr(d, buf);
+            out_c(js, buf);
+        } else {
+            out_c(js, "null");
+        }
+    } else if (v == V_UNDEF || v_is_symbol(v)) {
+        *wrote = false;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* SerializeJSONProperty with the value already read: *val (rooted) may be replaced. */
 static Status ser_prop(Json *js, Value *holder, Value *key, Value *val, bool *wrote) {
     Isolate *iso = js->iso;
+    /* Most values are leaves: no handles, no lookups. */
+    if (*js->replacer == V_UNDEF && ser_primitive(js, *val, wrote)) return MJS_OK;
     size_t mark = vm_scope_open(iso);
     Value *f = vm_handle(iso, V_UNDEF), *ks = vm_handle(iso, V_UNDEF);
     *wrote = true;
@@ -324,23 +387,8 @@ static Status ser_prop(Json *js, Value *holder, Value *key, Value *val, bool *wr
         }
     }
     Value v = *val;
-    if (v == V_NULL) {
-        out_c(js, "null");
-    } else if (v == V_TRUE) {
-        out_c(js, "true");
-    } else if (v == V_FALSE) {
-        out_c(js, "false");
-    } else if (v_is_string(v)) {
-        out_quoted(js, v);
-    } else if (v_is_number(v)) {
-        double d = v_num(v);
-        if (d - d == 0) { /* finite */
-            char buf[40];
-            num_to_cstr(d, buf);
-            out_c(js, buf);
-        } else {
-            out_c(js, "null");
-        }
+    if (ser_primitive(js, v, wrote)) {
+        /* written */
     } else if (v_is_object(v) && !v_is_callable(v)) {
         if (v_is_array(v) ? ser_array(js, val, key) : ser_object(js, val, key)) goto fail;
     } else {

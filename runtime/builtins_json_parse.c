@@ -1,9 +1,7 @@
-/* builtins_json_parse.c: JSON.parse, iterative (an explicit stack of open containers in a
- * handle-held FixedArray), so any nesting depth parses without C recursion, as in V8.
- * The text is copied once to C memory (one-byte or two-byte units) so scanning never reads
- * a movable string. Error messages follow node 20 (V8 11.3) word for word; the reviver walk
- * is recursive and bounded like V8's stack.
- */
+/* builtins_json_parse.c: JSON.parse, iterative (open containers on a handle-held FixedArray
+ * stack) so any depth parses without C recursion, as in V8. The text is copied once to C
+ * memory so scanning never reads a movable string; error messages are node 20's word for
+ * word. The reviver walk recurses, bounded like V8's stack. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +13,7 @@
         if ((e) != MJS_OK) goto fail;                                                          \
     } while (0)
 
-#define REVIVER_MAX_DEPTH 4100
+#define REVIVER_MAX_DEPTH 2721
 /* V8's context window for "Unexpected token" messages. */
 #define CONTEXT_CHARS 10
 #define MIN_LENGTH_FOR_CONTEXT (2 * CONTEXT_CHARS + 1)

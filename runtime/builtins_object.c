@@ -1,8 +1,7 @@
-/* builtins_object.c: the Object constructor, its static methods and Object.prototype, plus
- * helpers the other built-ins share (constructor installation, V8-style value rendering for
- * error messages). GC: values kept across a call that may allocate live in handles or argv
- * slots. The private identity-hash symbol of Map/Set keys (R_SYMBOL_HASH) never shows here.
- */
+/* builtins_object.c: the Object constructor, its statics and Object.prototype, plus helpers the
+ * other built-ins share (constructor installation, V8-style value rendering for messages).
+ * Values kept across allocating calls live in handles; the private identity-hash symbol of
+ * Map/Set keys (R_SYMBOL_HASH) is filtered out of every key listing here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

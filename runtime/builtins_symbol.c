@@ -1,8 +1,6 @@
 /* builtins_symbol.c: Symbol(), Symbol.prototype, Symbol.for/keyFor and the well-known symbols.
- * A symbol is a T_SYMBOL heap object: description (string or V_UNDEF) and a spare word with
- * its hash, fixed at creation (vm_symbol_new); Map/Set use that hash too.
- * Well-known symbols that C code needs live in roots and are created on first use.
- */
+ * Symbols come from vm_symbol_new (fixed hash in the spare word, used by Map/Set too); the
+ * well-known symbols C code needs live in roots and are created on first use. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,14 +36,13 @@ static Status symbol_ctor(Isolate *iso, Value *argv, int argc, Value *ret) {
     return MJS_OK;
 }
 
-/* thisSymbolValue: a symbol primitive, or a wrapper object holding one in internal slot 0. */
+/* thisSymbolValue: a symbol primitive, or its wrapper (T_SYMBOL_OBJ, symbol in slot 0). */
 static Status this_symbol(Isolate *iso, Value this_, const char *method, Value *out) {
     if (v_is_symbol(this_)) {
         *out = this_;
         return MJS_OK;
     }
-    if (v_is_object(this_) && v_jsobj(this_)->map->internal_count > 0 &&
-        v_is_symbol(*obj_internal(this_, 0)) && v_type(this_) != T_ITERATOR) {
+    if (v_is_object(this_) && v_type(this_) == T_SYMBOL_OBJ) {
         *out = *obj_internal(this_, 0);
         return MJS_OK;
     }

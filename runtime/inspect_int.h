@@ -1,5 +1,6 @@
-/* inspect_int.h: the pieces of util.inspect shared by inspect.c (value walk), inspect_error.c
- * (errors), inspect_layout.c (line breaking, array grouping) and inspect_str.c (escaping).
+/* inspect_int.h: the pieces of util.inspect shared by inspect.c (value walk), inspect_base.c
+ * (names, prefixes), inspect_entries.c (entry formatters), inspect_error.c (errors),
+ * inspect_layout.c (line breaking, array grouping) and inspect_str.c (escaping).
  * Mirrors node v20's lib/internal/util/inspect.js step by step so output matches byte for byte.
  * GC: the walk keeps every JS value it still needs in handles; entries are C strings.
  */
@@ -50,13 +51,51 @@ typedef struct InspectCtx {
     int nesting;          /* C recursion guard */
 } InspectCtx;
 
-/* inspect.c */
+/* node's try/catch around instanceof and similar: drop the pending exception. */
+static inline void clear_exception(Isolate *iso) { (void)vm_take_exception(iso); }
+static inline uint32_t key_count(const Value *keysh) { return v_is_array(*keysh) ? array_length(*keysh) : 0; }
+
+/* inspect.c: formatValue (primitives, custom inspectors, circular check, then formatRaw). */
 Status rt_fmt_value(InspectCtx *c, Value v, int recurse_times, RtBuf *out) MJS_MUST_CHECK;
-Status rt_fmt_property(InspectCtx *c, Value *objh, int recurse_times, Value key, int type,
-                       RtBuf *out) MJS_MUST_CHECK;
+
+/* inspect_base.c */
 /* "[Object: null prototype] " etc. (node's getPrefix). constructor NULL = null prototype. */
 void rt_get_prefix(RtBuf *out, const char *constructor, const char *tag, const char *fallback,
                    const char *size);
+/* getCtxStyle: the prefix for objects, with a fallback name for null prototypes. */
+void rt_ctx_style(RtBuf *out, Value v, const char *ctor, const char *tag);
+void rt_remaining_text(RtList *output, double remaining); /* "... n more items" */
+void rt_put_str_utf8(Isolate *iso, RtBuf *b, Value s);     /* nothing if s is not a string */
+/* getKeys: own enumerable string keys, then enumerable symbols (all with showHidden). */
+Value rt_insp_keys(InspectCtx *c, Value v);
+/* Drop array-index keys from the JS array in *keysh (boxed strings' characters). */
+Status rt_drop_index_keys(InspectCtx *c, Value *keysh) MJS_MUST_CHECK;
+/* getOwnNonIndexProperties for arrays. */
+Status rt_non_index_keys(InspectCtx *c, Value *vh, Value *keysh) MJS_MUST_CHECK;
+/* getConstructorName: *is_null for a null prototype chain. */
+Status rt_constructor_name(InspectCtx *c, Value *vh, int rt, RtBuf *name, bool *is_null) MJS_MUST_CHECK;
+/* value[Symbol.toStringTag] unless an own enumerable property ("" if none). */
+Status rt_to_string_tag(InspectCtx *c, Value *vh, RtBuf *tag) MJS_MUST_CHECK;
+/* getFunctionBase / getClassBase: "[Function: f]", "[class A extends B]". */
+Status rt_function_base(InspectCtx *c, Value *vh, const char *ctor, const char *tag, RtBuf *base) MJS_MUST_CHECK;
+void rt_put_iso_date(RtBuf *b, double t); /* toISOString, or "Invalid Date" */
+Status rt_regexp_base(InspectCtx *c, Value *vh, RtBuf *base) MJS_MUST_CHECK;
+bool rt_is_boxed_primitive(Value v);
+/* getBoxedBase: "[Number: 3]", "[String: 'x']". */
+void rt_boxed_base(InspectCtx *c, Value *vh, uint32_t nkeys, const char *ctor, const char *tag, RtBuf *out);
+
+/* inspect_entries.c */
+/* formatPrimitive; color false prints without colours whatever the options say. */
+void rt_fmt_primitive(InspectCtx *c, Value v, RtBuf *out, bool color);
+Status rt_fmt_array(InspectCtx *c, Value *vh, int rt, RtList *output) MJS_MUST_CHECK;
+Status rt_collection_size(Isolate *iso, Value *vh, double *size) MJS_MUST_CHECK;
+Status rt_fmt_collection(InspectCtx *c, Value *vh, int rt, bool is_map, double size, RtList *output) MJS_MUST_CHECK;
+/* A Map or Set iterator, and its ITER_* kind. */
+bool rt_collection_iterator_kind(Value v, int *kind);
+Status rt_fmt_iterator(InspectCtx *c, Value *vh, int rt, int kind, RtList *output) MJS_MUST_CHECK;
+/* formatProperty: key is a string or symbol, or a number (array index) for K_ARRAY_TYPE. */
+Status rt_fmt_property(InspectCtx *c, Value *objh, int recurse_times, Value key, int type,
+                       RtBuf *out) MJS_MUST_CHECK;
 
 /* inspect_error.c: node's formatError; keys (a handle to a JS array) may be edited. */
 Status rt_fmt_error(InspectCtx *c, Value *errh, const char *constructor, const char *tag,

@@ -131,22 +131,24 @@ static Status process_exit(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 static Status listeners_for(Isolate *iso, Value name, bool create, Value *out) {
     RtState *rs = rt_state(iso);
-    *out = V_UNDEF;
-    if (!v_is_object(rt_pget(rs->listeners))) {
-        if (!create) return MJS_OK;
-        *rs->listeners = obj_new_with_proto(iso, V_NULL);
-    }
     size_t sc = vm_scope_open(iso);
-    Value *nh = vm_handle(iso, name);
+    Value *nh = vm_handle(iso, name); /* before the first allocation */
     Value *key = vm_handle(iso, V_UNDEF);
     Value *arr = vm_handle(iso, V_UNDEF);
-    Status st = vm_to_key(iso, *nh, key);
+    Status st = MJS_OK;
+    *out = V_UNDEF;
+    if (!v_is_object(rt_pget(rs->listeners))) {
+        if (!create) goto done;
+        *rs->listeners = obj_new_with_proto(iso, V_NULL);
+    }
+    st = vm_to_key(iso, *nh, key);
     if (st == MJS_OK) st = obj_get(iso, rt_pget(rs->listeners), *key, arr);
     if (st == MJS_OK && !v_is_array(*arr) && create) {
         *arr = array_new(iso, 0);
         st = obj_set(iso, rt_pget(rs->listeners), *key, *arr, false);
     }
     if (st == MJS_OK) *out = *arr;
+done:
     vm_scope_close(iso, sc);
     return st;
 }

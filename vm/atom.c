@@ -1,10 +1,15 @@
 /* atom.c: interned strings. The table is open addressing over atom Values in a malloc'd array
- * that the GC visits as a root set (so entries follow moved atoms; hashes live in the string
- * headers, so moving never needs a rehash). Invariant: one atom per content; the load is < 1/2.
+ * that the GC visits as *weak* slots (V8's string table is weak too): an atom nothing else
+ * references dies and its slot becomes a tombstone; live entries follow moved atoms (hashes
+ * live in the string headers, so moving never needs a rehash).
+ * Invariant: one live atom per content; holes + tombstones keep the load below 1/2.
  */
 #include <stdlib.h>
 
 #include "object_int.h"
+
+/* A dead entry: probe chains continue past it, insertions may reuse it. */
+#define ATOM_TOMBSTONE V_NULL
 
 void atom_table_init(Isolate *iso) {
     iso->atom_cap = 1024;
@@ -19,17 +24,23 @@ void atom_table_free(Isolate *iso) {
 }
 
 void atom_table_visit(Isolate *iso, GcVisitor *v) {
-    gc_visit_range(v, (GcWord *)iso->atom_table, iso->atom_cap);
+    for (uint32_t i = 0; i < iso->atom_cap; i++)
+        if (v_is_ptr(iso->atom_table[i])) gc_visit_weak(v, (GcWord *)&iso->atom_table[i], ATOM_TOMBSTONE);
 }
 
+/* Insert an atom known to be absent. atom_count counts used slots (live or tombstone). */
 static void table_insert(Isolate *iso, Value atom) {
     if (2 * (iso->atom_count + 1) > iso->atom_cap) {
-        uint32_t cap = iso->atom_cap * 2;
+        uint32_t live = 0;
+        for (uint32_t i = 0; i < iso->atom_cap; i++) live += v_is_ptr(iso->atom_table[i]);
+        /* Rehash without the tombstones; grow only if the live atoms need it. */
+        uint32_t cap = iso->atom_cap;
+        while (4 * (live + 1) > cap) cap *= 2;
         Value *t = calloc(cap, sizeof(Value));
         if (!t) abort();
         for (uint32_t i = 0; i < iso->atom_cap; i++) {
             Value a = iso->atom_table[i];
-            if (a == V_HOLE) continue;
+            if (!v_is_ptr(a)) continue;
             uint32_t j = v_str(a)->hash & (cap - 1);
             while (t[j] != V_HOLE) j = (j + 1) & (cap - 1);
             t[j] = a;
@@ -37,11 +48,12 @@ static void table_insert(Isolate *iso, Value atom) {
         free(iso->atom_table);
         iso->atom_table = t;
         iso->atom_cap = cap;
+        iso->atom_count = live;
     }
     uint32_t mask = iso->atom_cap - 1, j = v_str(atom)->hash & mask;
-    while (iso->atom_table[j] != V_HOLE) j = (j + 1) & mask;
+    while (v_is_ptr(iso->atom_table[j])) j = (j + 1) & mask;
+    if (iso->atom_table[j] == V_HOLE) iso->atom_count++;
     iso->atom_table[j] = atom;
-    iso->atom_count++;
 }
 
 Value atom_intern(Isolate *iso, Value str) {
@@ -53,7 +65,7 @@ Value atom_intern(Isolate *iso, Value str) {
     for (uint32_t j = h & mask;; j = (j + 1) & mask) {
         Value a = iso->atom_table[j];
         if (a == V_HOLE) break;
-        if (v_str(a)->hash == h && str_flat_equals(a, f)) return a;
+        if (a != ATOM_TOMBSTONE && v_str(a)->hash == h && str_flat_equals(a, f)) return a;
     }
     /* Internalise in place: same layout, only the map changes (V8 does the same). */
     JSString *p = v_str(f);
@@ -68,6 +80,7 @@ Value atom_from_latin1(Isolate *iso, const uint8_t *s, size_t n) {
     for (uint32_t j = h & mask;; j = (j + 1) & mask) {
         Value a = iso->atom_table[j];
         if (a == V_HOLE) break;
+        if (a == ATOM_TOMBSTONE) continue;
         JSString *p = v_str(a);
         if (p->hash == h && p->length == n && !str_is_two_byte(a) && memcmp(p->u.latin1, s, n) == 0)
             return a;

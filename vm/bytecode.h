@@ -155,6 +155,7 @@ typedef struct Code {
     uint16_t flags;       /* CODE_* */
     uint32_t src_start, src_end; /* function text in the script source */
     uint32_t line, col;   /* function position */
+    uint32_t this_props;  /* distinct `this.x = ...` names: in-object slots for `new F` */
     struct Code *prev, *next; /* every live Code, so consts and ICs are scanned as roots */
 } Code;
 

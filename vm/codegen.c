@@ -171,6 +171,73 @@ static void prologue(FnState *fs) {
 
 /* ---------------------------------------------------------------- whole functions */
 
+/* Count the distinct names assigned as `this.name = ...` in a body (arrows included, other
+ * functions not): `new F` then allocates exactly that many in-object slots, as V8's slack
+ * tracking ends up doing. */
+typedef struct ThisNames {
+    const char *names[64];
+    uint32_t lens[64];
+    int count;
+} ThisNames;
+
+static void count_this(Node *n, ThisNames *t);
+
+static void count_this_list(NodeList *l, ThisNames *t) {
+    for (Node *n = l->head; n; n = n->next) count_this(n, t);
+}
+
+static void count_this(Node *n, ThisNames *t) {
+    if (!n || t->count >= 64) return;
+    switch (n->kind) {
+    case N_ASSIGN: {
+        Node *l = n->u.binary.left;
+        if (l->kind == N_MEMBER && l->u.member.obj->kind == N_THIS) {
+            bool seen = false;
+            for (int i = 0; i < t->count && !seen; i++)
+                seen = t->lens[i] == l->u.member.len && memcmp(t->names[i], l->u.member.name, l->u.member.len) == 0;
+            if (!seen) {
+                t->names[t->count] = l->u.member.name;
+                t->lens[t->count++] = l->u.member.len;
+            }
+        }
+        count_this(n->u.binary.right, t);
+        break;
+    }
+    case N_FUNCTION:
+        if (n->u.func.flags & FN_ARROW) {
+            count_this_list(&n->u.func.body, t);
+            count_this(n->u.func.expr_body, t);
+        }
+        break;
+    case N_EXPR_STMT:
+    case N_RETURN:
+    case N_THROW: count_this(n->u.unary.expr, t); break;
+    case N_SEQUENCE:
+    case N_BLOCK: count_this_list(&n->u.list, t); break;
+    case N_IF:
+        count_this(n->u.if_.then, t);
+        count_this(n->u.if_.otherwise, t);
+        break;
+    case N_FOR: count_this(n->u.for_.body, t); break;
+    case N_FOR_IN:
+    case N_FOR_OF: count_this(n->u.for_in.body, t); break;
+    case N_WHILE:
+    case N_DO_WHILE: count_this(n->u.while_.body, t); break;
+    case N_TRY:
+        count_this(n->u.try_.block, t);
+        count_this(n->u.try_.handler, t);
+        count_this(n->u.try_.finalizer, t);
+        break;
+    case N_LABELED: count_this(n->u.labeled.body, t); break;
+    case N_SWITCH:
+        for (Node *c = n->u.switch_.cases.head; c; c = c->next) count_this_list(&c->u.case_.body, t);
+        break;
+    case N_LOGICAL:
+    case N_COND:
+    default: break;
+    }
+}
+
 static Code *finish_code(FnState *fs) {
     FnInfo *fi = fs->info;
     Code *code = calloc(1, sizeof *code);
@@ -196,6 +263,10 @@ static Code *finish_code(FnState *fs) {
         for (Node *p = n->u.func.params.head; p && p->kind == N_IDENT; p = p->next) len++;
         if (fi->has_rest && len > fi->nparams) len = fi->nparams;
         code->length = (uint16_t)len;
+        ThisNames tn;
+        tn.count = 0;
+        count_this_list(&n->u.func.body, &tn);
+        code->this_props = (uint32_t)tn.count;
         code->src_start = n->u.func.src_start;
         code->src_end = n->u.func.src_end;
     } else {

@@ -457,6 +457,27 @@ static void call_expr(FnState *fs, Node *n, int dst) {
         int k = expr_any(fs, callee->u.index.index);
         set_pos(fs, callee);
         emit_abc(fs, BC_GETELEM, (unsigned)base, (unsigned)base + 1, (unsigned)k);
+    } else if (!is_new && callee->kind == N_IDENT && fs->with_depth > 0) {
+        /* inside `with`, a call of a name found on the object gets the object as this */
+        int ends[16], nend = 0, m2 = fs->nregs;
+        int key = reg_alloc(fs), found = reg_alloc(fs);
+        emit_abc(fs, BC_LOADK, (unsigned)key, (unsigned)const_atom(fs, callee->u.ident.name, callee->u.ident.len), 0);
+        for (int i = fs->with_depth - 1; i >= 0; i--) {
+            int w = fs->with_regs[i];
+            emit_abc(fs, BC_IN, (unsigned)found, (unsigned)key, (unsigned)w);
+            int next = emit_jump(fs, BC_JFALSE, (unsigned)found, 0);
+            emit_abc(fs, BC_GETELEM, (unsigned)base, (unsigned)w, (unsigned)key);
+            emit_abc(fs, BC_MOV, (unsigned)base + 1, (unsigned)w, 0);
+            ends[nend++] = emit_jump(fs, BC_JMP, 0, 0);
+            patch_here(fs, next);
+        }
+        reg_free_to(fs, m2);
+        int saved = fs->with_depth;
+        fs->with_depth = 0;
+        load_ident(fs, callee, base);
+        fs->with_depth = saved;
+        emit_abc(fs, BC_LOADUNDEF, (unsigned)base + 1, 0, 0);
+        for (int i = 0; i < nend; i++) patch_here(fs, ends[i]);
     } else {
         expr(fs, callee, base);
         emit_abc(fs, BC_LOADUNDEF, (unsigned)base + 1, 0, 0);

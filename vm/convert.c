@@ -182,9 +182,9 @@ Status vm_to_string(Isolate *iso, Value v, Value *out) {
 static Value wrap(Isolate *iso, InstanceType type, RootIndex proto, Value prim) {
     size_t mark = vm_scope_open(iso);
     Value *hp = vm_handle(iso, prim);
-    Map *m = map_cached_root(iso, type, ROOT(iso, proto), type == T_OBJECT ? 0 : 1, 2);
+    Map *m = map_cached_root(iso, type, ROOT(iso, proto), 1, 2);
     Value o = obj_new_from_map(iso, m);
-    if (type != T_OBJECT) vm_store(iso, v_jsobj(o), obj_internal(o, 0), *hp);
+    vm_store(iso, v_jsobj(o), obj_internal(o, 0), *hp);
     vm_scope_close(iso, mark);
     return o;
 }
@@ -196,7 +196,7 @@ Status vm_to_object(Isolate *iso, Value v, Value *out) {
     else if (v_is_number(v)) *out = wrap(iso, T_NUMBER_OBJ, R_NUMBER_PROTO, v);
     else if (v_is_bool(v)) *out = wrap(iso, T_BOOLEAN_OBJ, R_BOOLEAN_PROTO, v);
     else if (v_is_string(v)) *out = wrap(iso, T_STRING_OBJ, R_STRING_PROTO, v);
-    else *out = wrap(iso, T_OBJECT, R_SYMBOL_PROTO, v);
+    else *out = wrap(iso, T_SYMBOL_OBJ, R_SYMBOL_PROTO, v);
     return MJS_OK;
 }
 

@@ -126,8 +126,16 @@ Value vm_function_source(Isolate *iso, Value fn) {
         Code *c = t->code;
         if (v_is_ptr(t->source) && c && c->src_end > c->src_start) {
             Bytes *b = v_ptr(t->source);
-            if (c->src_end <= b->length)
-                return str_from_utf8(iso, (const char *)b->data + c->src_start, c->src_end - c->src_start);
+            if (c->src_end <= b->length) {
+                /* copy out first: the allocation below may move the source bytes */
+                size_t n = c->src_end - c->src_start;
+                char *text = malloc(n ? n : 1);
+                if (!text) abort();
+                memcpy(text, b->data + c->src_start, n);
+                Value r = str_from_utf8(iso, text, n);
+                free(text);
+                return r;
+            }
         }
     }
     size_t mark = vm_scope_open(iso);

@@ -487,7 +487,25 @@ static Status make_this(Isolate *iso, Value *base) {
     Value proto;
     if (obj_get(iso, base[0], ATOM(iso, prototype), &proto)) return MJS_EXC;
     if (!v_is_object(proto)) proto = ROOT(iso, R_OBJECT_PROTO);
-    base[1] = obj_new_with_proto(iso, proto);
+    if (v_type(base[0]) != T_FUNCTION) {
+        base[1] = obj_new_with_proto(iso, proto);
+        return MJS_OK;
+    }
+    /* The function's initial map: in-object room for the properties its body assigns to
+     * this, valid while F.prototype stays the same object. */
+    Value im = v_jsobj(base[0])->slots[FN_INT_INITIAL_MAP];
+    if (!v_is_ptr(im) || ((Map *)v_ptr(im))->proto != proto) {
+        Code *code = v_template(v_jsobj(base[0])->slots[FN_INT_TEMPLATE])->code;
+        int cap = code->this_props ? (int)code->this_props : 4;
+        size_t mark = vm_scope_open(iso);
+        Value *hp = vm_handle(iso, proto);
+        Map *m = map_new_root(iso, T_OBJECT, *hp, 0, cap);
+        JSObject *fn = v_jsobj(base[0]);
+        vm_store(iso, fn, &fn->slots[FN_INT_INITIAL_MAP], v_from_ptr(m));
+        vm_scope_close(iso, mark);
+        im = v_from_ptr(m);
+    }
+    base[1] = obj_new_from_map(iso, (Map *)v_ptr(im));
     return MJS_OK;
 }
 
@@ -724,7 +742,7 @@ L_SETFIELD: {
                 vm_store(iso, obj, obj_slot_ptr(o, ic->slot), R[B]);
                 NEXT();
             }
-            if (ic->kind == IC_ADD) {
+            if (ic->kind == IC_ADD && ic->epoch == iso->proto_epoch) {
                 Map *nm = ic->new_map;
                 uint32_t slot = ic->slot;
                 if (slot < nm->inobject_cap ||
@@ -808,7 +826,7 @@ L_DEFFIELD: {
     Value o = R[A];
     PropCache *ic = &code->ics[C];
     JSObject *obj = v_jsobj(o);
-    if (obj->map == ic->map && ic->kind == IC_ADD) {
+    if (obj->map == ic->map && ic->kind == IC_ADD && ic->epoch == iso->proto_epoch) {
         Map *nm = ic->new_map;
         uint32_t slot = ic->slot;
         if (slot < nm->inobject_cap || (v_is_ptr(obj->props) && slot - nm->inobject_cap < v_fixed(obj->props)->length)) {
@@ -844,7 +862,7 @@ L_SETPROTO:
     NEXT();
 L_NEWOBJ:
     SAVE_PC();
-    tmp = obj_new(iso);
+    tmp = obj_new_sized(iso, B);
     R[A] = tmp;
     NEXT();
 L_MKARRAY: {

@@ -9,7 +9,7 @@
 #include "bytecode.h"
 
 #define VM_STACK_SLOTS (1u << 20)  /* 8 MB of registers */
-#define VM_MAX_FRAMES 10000        /* node allows ~11k trivial frames */
+#define VM_MAX_FRAMES 11000        /* node allows ~11k trivial frames */
 #define VM_MAX_HANDLERS 100000
 
 typedef struct Frame {

@@ -1,7 +1,7 @@
 /* isolate.c: creating and destroying an Isolate (heap with vm/ hooks, atoms, the built-in
  * prototypes and root maps, the global object) and the registry of native functions.
- * Invariant: every Value the isolate owns outside the heap (roots, atoms, atom table, pending
- * exception, interpreter state) is reported by visit_roots.
+ * Invariant: every Value the isolate owns outside the heap (roots, atoms, pending exception,
+ * interpreter state) is reported by visit_roots; the atom table is reported as weak slots.
  */
 #include <stdlib.h>
 
@@ -19,9 +19,11 @@ static void hook_roots(void *ctx, GcVisitor *v) {
     gc_visit_range(v, (GcWord *)iso->roots, R__COUNT);
     gc_visit_range(v, (GcWord *)iso->atoms, ATOM__COUNT);
     gc_visit_slot(v, (GcWord *)&iso->exception);
-    atom_table_visit(iso, v);
     if (iso->vm) vm_interp_visit_roots(iso, v);
 }
+
+/* The atom table is weak: unreferenced interned strings die (as in V8's string table). */
+static void hook_weak(void *ctx, GcVisitor *v) { atom_table_visit(ctx, v); }
 
 static void hook_finalize(void *ctx, void *obj) {
     if (((HeapObj *)obj)->map->type == T_TEMPLATE) vm_template_finalize(ctx, obj);
@@ -125,6 +127,17 @@ static Value plain_proto(Isolate *iso, RootIndex parent) {
     return obj_new_with_proto(iso, ROOT(iso, parent));
 }
 
+/* An object of kind t with internal slot 0 = v and Object.prototype as its prototype. */
+static Value wrapper_proto(Isolate *iso, InstanceType t, Value v) {
+    size_t mark = vm_scope_open(iso);
+    Value *hv = vm_handle(iso, v);
+    Map *m = map_cached_root(iso, t, ROOT(iso, R_OBJECT_PROTO), 1, 4);
+    Value o = obj_new_from_map(iso, m);
+    vm_store(iso, v_jsobj(o), obj_internal(o, 0), *hv);
+    vm_scope_close(iso, mark);
+    return o;
+}
+
 static void init_objects(Isolate *iso) {
     /* Object.prototype: the one object whose root map has a null prototype. */
     ROOT(iso, R_OBJECT_PROTO) = obj_new_from_map(iso, map_alloc(iso, T_OBJECT, 0, 0, 4, V_NULL));
@@ -143,12 +156,17 @@ static void init_objects(Isolate *iso) {
     ROOT(iso, R_MAP_NATIVE) = v_from_ptr(function_map(iso, T_NATIVE_FUNCTION, 3, false));
     ROOT(iso, R_MAP_BOUND) = v_from_ptr(function_map(iso, T_BOUND_FUNCTION, 2, false));
 
-    static const RootIndex plain[] = {R_ARRAY_PROTO,  R_STRING_PROTO, R_NUMBER_PROTO,
-                                      R_BOOLEAN_PROTO, R_SYMBOL_PROTO, R_ERROR_PROTO,
-                                      R_DATE_PROTO,   R_REGEXP_PROTO, R_MAPOBJ_PROTO,
-                                      R_SETOBJ_PROTO, R_ITERATOR_PROTO};
+    static const RootIndex plain[] = {R_SYMBOL_PROTO, R_ERROR_PROTO,  R_DATE_PROTO,
+                                      R_REGEXP_PROTO, R_MAPOBJ_PROTO, R_SETOBJ_PROTO,
+                                      R_ITERATOR_PROTO};
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         ROOT(iso, plain[i]) = plain_proto(iso, R_OBJECT_PROTO);
+    /* As in the spec, these prototypes are themselves an array, a String (""), a Number (0)
+     * and a Boolean (false): String.prototype.length is 0, Array.isArray(Array.prototype). */
+    ROOT(iso, R_ARRAY_PROTO) = wrapper_proto(iso, T_ARRAY, v_int(0));
+    ROOT(iso, R_STRING_PROTO) = wrapper_proto(iso, T_STRING_OBJ, ATOM(iso, empty));
+    ROOT(iso, R_NUMBER_PROTO) = wrapper_proto(iso, T_NUMBER_OBJ, v_int(0));
+    ROOT(iso, R_BOOLEAN_PROTO) = wrapper_proto(iso, T_BOOLEAN_OBJ, V_FALSE);
     static const RootIndex errors[] = {R_TYPE_ERROR_PROTO,   R_RANGE_ERROR_PROTO,
                                        R_REFERENCE_ERROR_PROTO, R_SYNTAX_ERROR_PROTO,
                                        R_EVAL_ERROR_PROTO,   R_URI_ERROR_PROTO};
@@ -189,6 +207,7 @@ Isolate *vm_isolate_new(const MjsOptions *options) {
     GcHooks hooks = {iso, hook_size, hook_visit, hook_roots, hook_finalize, hook_print_stack};
     iso->exception = V_UNDEF;
     iso->heap = gc_heap_new(&cfg, &hooks);
+    gc_set_weak_hook(iso->heap, hook_weak);
     vm_layout_init(iso);
     atom_table_init(iso);
     atom_init_all(iso);

@@ -1,13 +1,13 @@
-/* iterator.c: the iteration protocol (vm_get_iterator, vm_iterator_step, vm_iterator_close)
- * and the built-in iterator objects over arrays, strings, Maps and Sets (T_ITERATOR: target,
- * position, kind). An exhausted iterator drops its target (V_UNDEF) and stays done.
- * vm_iterator_step skips the {value, done} result object when the iterator is a built-in
- * whose `next` is unmodified: observably the same, and for-of allocates nothing per step.
- */
+/* iterator.c: the iteration protocol (vm_get_iterator/_step/_close) and the built-in iterator
+ * objects over arrays, strings, Maps and Sets (T_ITERATOR: target, position, kind); an
+ * exhausted one drops its target and stays done. Stepping a built-in whose `next` is
+ * unmodified skips the {value, done} object: observably the same, no allocation. */
 #include <stdlib.h>
 
 #include "../runtime/runtime.h"
+#include "bytecode.h"
 #include "vm.h"
+#include "vm_int.h"
 
 enum { IT_TARGET = 0, IT_POS = 1, IT_KIND = 2, IT_INTERNAL = 3 };
 
@@ -372,4 +372,14 @@ Status vm_iterator_close(Isolate *iso, Value iter) {
     }
     vm_scope_close(iso, mark);
     return st;
+}
+
+/* ---------------------------------------------------------------- function kinds */
+
+/* Kept here, the group-A file of vm/, because Function.prototype.caller/arguments
+ * (runtime/builtins_function.c) need the compiled code's flags. */
+bool vm_function_is_sloppy(Value fn) {
+    if (!v_is_ptr(fn) || v_type(fn) != T_FUNCTION) return false;
+    const Code *code = v_template(v_jsobj(fn)->slots[FN_INT_TEMPLATE])->code;
+    return code && !(code->flags & (CODE_STRICT | CODE_ARROW | CODE_METHOD));
 }

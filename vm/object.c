@@ -113,7 +113,11 @@ static Status throw_nullish(Isolate *iso, Value obj, Value key, bool reading) {
 /* A failed assignment: TypeError in strict code, silently ignored otherwise. */
 static Status fail_readonly(Isolate *iso, Value obj, Value key, bool strict) {
     if (!strict) return MJS_OK;
-    char *k = key_to_cstr(iso, key);
+    size_t mark = vm_scope_open(iso);
+    Value *ho = vm_handle(iso, obj);
+    char *k = key_to_cstr(iso, key); /* may flatten a symbol's description */
+    obj = *ho;
+    vm_scope_close(iso, mark);
     Status st;
     if (v_is_object(obj)) {
         char *d = obj_class_desc(iso, obj);
@@ -285,8 +289,8 @@ Status obj_set_proto(Isolate *iso, Value obj, Value proto) {
     if (map_is_dict(m)) {
         vm_store(iso, m, &m->proto, *hp);
     } else if (m->prop_count == 0 && m->flags == 0) {
-        obj_set_map(iso, *h, map_cached_root(iso, (InstanceType)m->type, *hp, m->internal_count,
-                                             m->inobject_cap));
+        Map *root = map_cached_root(iso, (InstanceType)m->type, *hp, m->internal_count, m->inobject_cap);
+        obj_set_map(iso, *h, root);
     } else {
         Map *c = map_copy(iso, m);
         vm_store(iso, c, &c->proto, *hp);
@@ -566,9 +570,9 @@ static Status set_primitive(Isolate *iso, Value *hobj, Value key, Value *hv, boo
         }
     }
     if (!strict) return MJS_OK;
-    char *k = key_to_cstr(iso, key), *d = prim_desc(iso, obj);
+    char *k = key_to_cstr(iso, key), *d = prim_desc(iso, *hobj);
     Status st = vm_throw_error(iso, E_TYPE, "Cannot create property '%s' on %s '%s'", k,
-                               prim_type_name(obj), d);
+                               prim_type_name(*hobj), d);
     free(k);
     free(d);
     return st;
@@ -598,6 +602,10 @@ static Status set_impl(Isolate *iso, Value *hobj, Value *hk, Value *hv, bool str
     }
     if (!obj_is_extensible(obj)) return fail_not_extensible(iso, key, strict);
     if (v_is_int(key)) {
+        /* A read-only length cannot grow. */
+        if ((v_jsobj(obj)->map->flags & MAP_ARRAY_LENGTH_RO) && v_type(obj) == T_ARRAY &&
+            (double)v_int_val(key) >= array_length_num(obj))
+            return fail_readonly(iso, obj, ATOM(iso, length), strict);
         elem_put(iso, obj, (uint32_t)v_int_val(key), *hv, P_DEFAULT);
         return MJS_OK;
     }
@@ -736,7 +744,11 @@ bool obj_has_own(Isolate *iso, Value obj, Value key) {
 static Status fail_delete(Isolate *iso, Value obj, Value key, bool strict, bool *deleted) {
     *deleted = false;
     if (!strict) return MJS_OK;
+    size_t mark = vm_scope_open(iso);
+    Value *ho = vm_handle(iso, obj);
     char *k = key_to_cstr(iso, key);
+    obj = *ho;
+    vm_scope_close(iso, mark);
     char *d = v_is_object(obj) ? obj_class_desc(iso, obj) : prim_desc(iso, obj);
     Status st = vm_throw_error(iso, E_TYPE, "Cannot delete property '%s' of %s", k, d);
     free(k);

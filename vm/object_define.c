@@ -38,8 +38,12 @@ static int desc_attrs(const PropDesc *d, int mask, int base) {
     return a;
 }
 
-/* ValidateAndApplyPropertyDescriptor (ES2015 9.1.6.3) on an ordinary object; key canonical. */
-static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, const PropDesc *desc, int mask) {
+/* ValidateAndApplyPropertyDescriptor (ES2015 9.1.6.3) on an ordinary object; key canonical.
+ * The descriptor's values are read through handles (hv, hg, hs): validation may allocate. */
+static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, int desc_attrs_bits, Value *hv,
+                               Value *hg, Value *hs, int mask) {
+    PropDesc dd = {V_UNDEF, V_UNDEF, V_UNDEF, desc_attrs_bits};
+    const PropDesc *desc = &dd; /* attrs only; values come from the handles */
     bool is_accessor_desc = mask & (PD_GET | PD_SET);
     bool is_data_desc = mask & (PD_VALUE | PD_WRITABLE);
     Ref r;
@@ -52,15 +56,14 @@ static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, const PropDes
         }
         int attrs = desc_attrs(desc, mask, 0);
         if (is_accessor_desc) {
-            Value pair = accessor_new(iso, (mask & PD_GET) ? desc->getter : V_UNDEF,
-                                      (mask & PD_SET) ? desc->setter : V_UNDEF);
+            Value pair = accessor_new(iso, (mask & PD_GET) ? *hg : V_UNDEF, (mask & PD_SET) ? *hs : V_UNDEF);
             define_own_raw(iso, *ho, *hk, pair, (attrs & ~P_WRITABLE) | P_ACCESSOR);
         } else {
-            define_own_raw(iso, *ho, *hk, (mask & PD_VALUE) ? desc->value : V_UNDEF, attrs);
+            define_own_raw(iso, *ho, *hk, (mask & PD_VALUE) ? *hv : V_UNDEF, attrs);
         }
         return MJS_OK;
     }
-    Value cur = ref_value(iso, *ho, &r);
+    Value *hcur = vm_handle(iso, ref_value(iso, *ho, &r));
     bool cur_accessor = r.attrs & P_ACCESSOR;
     if (!(r.attrs & P_CONFIGURABLE)) {
         if ((mask & PD_CONFIGURABLE) && (desc->attrs & P_CONFIGURABLE)) return redefine_error(iso, *hk);
@@ -69,20 +72,19 @@ static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, const PropDes
         if (is_accessor_desc || is_data_desc) {
             if (cur_accessor != is_accessor_desc) return redefine_error(iso, *hk);
             if (cur_accessor) {
-                AccessorPair *p = v_ptr(cur);
-                if ((mask & PD_GET) && desc->getter != p->getter) return redefine_error(iso, *hk);
-                if ((mask & PD_SET) && desc->setter != p->setter) return redefine_error(iso, *hk);
+                AccessorPair *p = v_ptr(*hcur);
+                if ((mask & PD_GET) && *hg != p->getter) return redefine_error(iso, *hk);
+                if ((mask & PD_SET) && *hs != p->setter) return redefine_error(iso, *hk);
             } else if (!(r.attrs & P_WRITABLE)) {
                 if ((mask & PD_WRITABLE) && (desc->attrs & P_WRITABLE)) return redefine_error(iso, *hk);
-                if ((mask & PD_VALUE) && !vm_same_value(iso, desc->value, cur))
-                    return redefine_error(iso, *hk);
+                if ((mask & PD_VALUE) && !vm_same_value(iso, *hv, *hcur)) return redefine_error(iso, *hk);
             }
         }
     }
     if (r.kind == REF_ARRAY_LENGTH) {
         if (is_accessor_desc) return redefine_error(iso, *hk);
         if (mask & PD_VALUE) {
-            Status st = array_set_length_value(iso, *ho, desc->value);
+            Status st = array_set_length_value(iso, *ho, *hv);
             if (st) return st;
         }
         if ((mask & PD_WRITABLE) && !(desc->attrs & P_WRITABLE)) array_make_length_ro(iso, *ho);
@@ -93,22 +95,22 @@ static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, const PropDes
     if (is_accessor_desc) {
         Value g = V_UNDEF, s = V_UNDEF;
         if (cur_accessor) {
-            AccessorPair *p = v_ptr(cur);
+            AccessorPair *p = v_ptr(*hcur);
             g = p->getter;
             s = p->setter;
         }
-        if (mask & PD_GET) g = desc->getter;
-        if (mask & PD_SET) s = desc->setter;
+        if (mask & PD_GET) g = *hg;
+        if (mask & PD_SET) s = *hs;
         Value pair = accessor_new(iso, g, s);
         define_own_raw(iso, *ho, *hk, pair, (attrs & ~P_WRITABLE) | P_ACCESSOR);
     } else if (is_data_desc || !cur_accessor) {
         if (cur_accessor) /* accessor -> data: writable defaults to false */
             attrs = desc_attrs(desc, mask & PD_WRITABLE, attrs & ~P_WRITABLE);
-        Value v = (mask & PD_VALUE) ? desc->value : (cur_accessor ? V_UNDEF : cur);
+        Value v = (mask & PD_VALUE) ? *hv : (cur_accessor ? V_UNDEF : *hcur);
         define_own_raw(iso, *ho, *hk, v, attrs & ~P_ACCESSOR);
     } else {
         /* Generic descriptor on an accessor: only enumerable/configurable change. */
-        define_own_raw(iso, *ho, *hk, cur, (attrs & ~P_WRITABLE) | P_ACCESSOR);
+        define_own_raw(iso, *ho, *hk, *hcur, (attrs & ~P_WRITABLE) | P_ACCESSOR);
     }
     return MJS_OK;
 }
@@ -116,21 +118,16 @@ static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, const PropDes
 Status obj_define_desc(Isolate *iso, Value obj, Value key, const PropDesc *desc, int present_mask) {
     if (!v_is_object(obj))
         return vm_throw_error(iso, E_TYPE, "Object.defineProperty called on non-object");
-    PropDesc d = *desc;
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj), *hk = vm_handle(iso, key);
-    /* The descriptor's values are C copies: keep them in handles too. */
-    Value *hv = vm_handle(iso, d.value), *hg = vm_handle(iso, d.getter), *hs = vm_handle(iso, d.setter);
+    Value *hv = vm_handle(iso, desc->value), *hg = vm_handle(iso, desc->getter), *hs = vm_handle(iso, desc->setter);
     Status st = key_canon(iso, hk);
     if (st == MJS_OK) {
-        d.value = *hv;
-        d.getter = *hg;
-        d.setter = *hs;
         if ((present_mask & (PD_GET | PD_SET)) && (present_mask & (PD_VALUE | PD_WRITABLE)))
             st = vm_throw_error(iso, E_TYPE,
                                 "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
         else
-            st = define_desc_impl(iso, ho, hk, &d, present_mask);
+            st = define_desc_impl(iso, ho, hk, desc->attrs, hv, hg, hs, present_mask);
     }
     vm_scope_close(iso, mark);
     return st;

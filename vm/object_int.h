@@ -56,7 +56,7 @@ int64_t str_flat_array_index(Value flat);
 /* ---------------------------------------------------------------- atom.c */
 void atom_table_init(Isolate *iso);
 void atom_table_free(Isolate *iso);
-void atom_table_visit(Isolate *iso, GcVisitor *v);
+void atom_table_visit(Isolate *iso, GcVisitor *v); /* weak slots */
 void atom_init_all(Isolate *iso); /* interns atoms.h */
 Value atom_from_latin1(Isolate *iso, const uint8_t *s, size_t n);
 

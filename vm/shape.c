@@ -144,8 +144,12 @@ Map *map_copy_with_attrs(Isolate *iso, Map *m, uint32_t i, int attrs) {
 }
 
 Map *map_new_root(Isolate *iso, InstanceType type, Value proto, int internal_count, int inobject_cap) {
+    size_t mark = vm_scope_open(iso);
+    Value *hp = vm_handle(iso, proto);
     if (v_is_object(proto)) obj_make_prototype(iso, proto);
-    return map_alloc(iso, type, 0, internal_count, inobject_cap, proto);
+    Map *m = map_alloc(iso, type, 0, internal_count, inobject_cap, *hp);
+    vm_scope_close(iso, mark);
+    return m;
 }
 
 /* The list of cached root maps for a prototype: in its private map's cache field (null:

@@ -52,6 +52,7 @@ typedef enum InstanceType {
     T_MAP_OBJ,        /* internal[0] = table (implementation of Map) */
     T_SET_OBJ,        /* internal[0] = table */
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
+    T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -374,6 +375,8 @@ Value obj_new_with_proto(Isolate *iso, Value proto);          /* Object.create(p
  * as V8 sizes them: {x, y} is 5 words); n == 0 is obj_new. Root maps are cached per n. */
 Value obj_new_sized(Isolate *iso, int n);
 Value obj_new_from_map(Isolate *iso, Map *map);
+/* A fresh root map. Maps never move, but one referenced from nowhere (no object, root or
+ * handle) is freed by the next full GC: store it (e.g. in FN_INT_INITIAL_MAP) right away. */
 Map *map_new_root(Isolate *iso, InstanceType type, Value proto, int internal_count, int inobject_cap);
 Value obj_get_proto(Value obj);
 Status obj_set_proto(Isolate *iso, Value obj, Value proto) MJS_MUST_CHECK;
@@ -384,6 +387,8 @@ Status obj_get_with_receiver(Isolate *iso, Value obj, Value key, Value receiver,
 /* [[Set]]; a failed assignment throws a TypeError only if strict. */
 Status obj_set(Isolate *iso, Value obj, Value key, Value v, bool strict) MJS_MUST_CHECK;
 Status obj_define(Isolate *iso, Value obj, Value key, Value v, int attrs) MJS_MUST_CHECK;
+/* An undefined (or V_HOLE) getter/setter keeps the other half of an existing accessor, so a
+ * literal's `get x` then `set x` make one pair. */
 Status obj_define_accessor(Isolate *iso, Value obj, Value key, Value getter, Value setter, int attrs) MJS_MUST_CHECK;
 /* present_mask bits of obj_define_desc: which PropDesc fields the descriptor has
  * (writable/enumerable/configurable values are read from desc->attrs' P_* bits). */
@@ -474,6 +479,9 @@ void vm_iterator_init(Isolate *iso);
 /* IteratorClose: call iter.return() if it has one. With an exception already pending (an
  * abrupt exit), return()'s own outcome is ignored and the original exception stays pending. */
 Status vm_iterator_close(Isolate *iso, Value iter) MJS_MUST_CHECK;
+/* A sloppy-mode ordinary function (not strict, arrow, method or class): the kind whose
+ * .caller/.arguments read as null instead of throwing (implemented in vm/iterator.c). */
+bool vm_function_is_sloppy(Value fn);
 
 /* ---------------------------------------------------------------- conversions, operators */
 

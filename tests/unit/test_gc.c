@@ -963,6 +963,10 @@ Test(gc, heap_limit_prints_v8_style_report) {
               "%s", out);
 }
 
+Test(gc, an_impossible_size_is_the_oom_report_not_a_crash, .signal = SIGABRT) {
+    gc_alloc(T.heap, (size_t)1 << 62);
+}
+
 /* outofmemory.js: 160 MB arrays into a 1400 MB old generation; the 9th does not fit. */
 static void allocate_huge_arrays(void) {
     toy_fini();

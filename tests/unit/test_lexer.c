@@ -385,7 +385,9 @@ Test(lexer, multiline_string_keeps_start_position) {
     cr_assert_eq(t.type, TK_STRING);
     cr_assert_eq(t.line, 1);
     cr_assert_eq(t.col, 5);
+    cr_assert_not(t.flags & TF_NL_BEFORE); /* a newline inside a token is no ASI break */
     lex_next(&l.lx, &t);
+    cr_assert_not(t.flags & TF_NL_BEFORE);
     lex_next(&l.lx, &t);
     cr_assert_eq(t.line, 2);
     cr_assert_eq(t.col, 6);
@@ -514,6 +516,7 @@ Test(lexer, template_cooks_newlines_and_counts_lines) {
     Token t;
     cr_assert_eq(lex_next(&l.lx, &t), TK_TEMPLATE);
     expect_cooked(&t, "a\nb\nc");
+    cr_assert_not(t.flags & TF_NL_BEFORE);
     cr_assert_eq(lex_next(&l.lx, &t), TK_IDENT);
     cr_assert_eq(t.line, 4);
     cr_assert(t.flags & TF_NL_BEFORE);

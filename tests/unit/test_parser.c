@@ -287,6 +287,8 @@ ParameterizedTestParameters(parser, asi) {
         {"x: while (1) { break\nx }", "(label x (while 1 (block (break) (expr x))))"},
         {"while (1) { continue\nx }", "(while 1 (block (continue) (expr x)))"},
         {"while (1) { break }", "(while 1 (block (break)))"},
+        {"while (1) if (a) continue\n; else b", "(while 1 (if a (continue) (expr b)))"},
+        {"function f() { return\n; }", "(fn f decl () (return))"},
         {"do x\nwhile (y)", "(do (expr x) y)"},
         {"do {} while (y) z", "(do (block) y) (expr z)"},
         {"if (a) b\nelse c", "(if a (expr b) (expr c))"},
@@ -296,14 +298,14 @@ ParameterizedTestParameters(parser, asi) {
         {"a\n.b", "(expr (. a b))"},
         {"x\n?\ny\n:\nz", "(expr (? x y z))"},
         {"let x = 1\nlet y", "(let (x 1)) (let y)"},
-        {"a = b\n`t`", "(expr (= a b)) (expr (tmpl \"t\"))"},
+
+        {"function f() { return `a\nb` }", "(fn f decl () (return (tmpl \"a\\nb\")))"},
+        {"function f() { return 'a\\\nb' }", "(fn f decl () (return \"ab\"))"},
     };
     return cr_make_param_array(struct ast_case, cases, sizeof cases / sizeof cases[0]);
 }
 
 ParameterizedTest(struct ast_case *c, parser, asi) {
-    /* `a = b \n `t`` is a tagged template in JS; minijs has no tagged templates, so the
-     * template starts a new statement there. */
     check_ast(c);
 }
 
@@ -355,8 +357,10 @@ ParameterizedTestParameters(parser, errors) {
         {"a b", 1, 3, "Unexpected identifier 'b'"},
         {"var x = ;", 1, 9, "Unexpected token ';'"},
         {"1 2", 1, 3, "Unexpected number"},
+        {"x'a\\\nc'", 1, 2, "Unexpected string"},
         {"'a' 'b'", 1, 5, "Unexpected string"},
-        {"x = `a` `b`", 1, 9, "Unexpected template string"},
+        {"x = `a` `b`", 1, 9, "Tagged templates are not supported"},
+        {"x = {`a`: 1}", 1, 6, "Unexpected template string"},
         {"(", 1, 2, "Unexpected end of input"},
         {"var x = 1 +", 1, 12, "Unexpected end of input"},
         {"var x = 1 +\n  2 +\n  ;", 3, 3, "Unexpected token ';'"},
@@ -390,6 +394,8 @@ ParameterizedTestParameters(parser, errors) {
          "Illegal continue statement: no surrounding iteration statement"},
         {"while (1) { break foo; }", 1, 19, "Undefined label 'foo'"},
         {"a: while (1) { x = function () { break a; } }", 1, 40, "Undefined label 'a'"},
+        {"a: a: ;", 1, 4, "Label 'a' has already been declared"},
+        {"a: a: function f() {}", 1, 4, "Label 'a' has already been declared"},
         {"x: { continue x; }", 1, 15,
          "Illegal continue statement: 'x' does not denote an iteration statement"},
         {"label: label: x;", 1, 8, "Label 'label' has already been declared"},
@@ -454,9 +460,22 @@ ParameterizedTestParameters(parser, errors) {
          "In non-strict mode code, functions can only be declared at top level, inside a block, "
          "or as the body of an if statement."},
         {"if (a) let x = 1;", 1, 8, "Lexical declaration cannot appear in a single-statement context"},
-        {"label: const x = 1;", 1, 8,
+        {"label: let x = 1;", 1, 8,
          "Lexical declaration cannot appear in a single-statement context"},
+        {"if (x) l: function f() {}", 1, 11,
+         "In non-strict mode code, functions can only be declared at top level, inside a block, "
+         "or as the body of an if statement."},
+        {"with (a) function f() {}", 1, 10,
+         "In non-strict mode code, functions can only be declared at top level, inside a block, "
+         "or as the body of an if statement."},
+        {"while (1) const x = 1;", 1, 11, "Unexpected token 'const'"},
+        {"function () {}", 1, 1, "Function statements require a function name"},
+        {"x = 1 + a => 1", 1, 7, "Malformed arrow function parameter list"},
+        {"~(of) => {}", 1, 1, "Malformed arrow function parameter list"},
+        {"f() => 1", 1, 1, "Malformed arrow function parameter list"},
         {"x = ()", 1, 6, "Unexpected token ')'"},
+        {"f`x`", 1, 2, "Tagged templates are not supported"},
+        {"a = b\n`t${1}`", 2, 1, "Tagged templates are not supported"},
         {"x = () + 1", 1, 6, "Unexpected token ')'"},
         {"f() x", 1, 5, "Unexpected identifier 'x'"},
         {"a.1", 1, 2, "Unexpected number"},
@@ -489,9 +508,11 @@ ParameterizedTestParameters(parser, strict_errors) {
         {"'use strict'; arguments++", 1, 15, "Unexpected eval or arguments in strict mode"},
         {"'use strict'; function eval() {}", 1, 24, "Unexpected eval or arguments in strict mode"},
         {"'use strict'; var arguments;", 1, 19, "Unexpected eval or arguments in strict mode"},
+        {"'use strict'; for (arguments of x);", 1, 20, "Unexpected eval or arguments in strict mode"},
         {"'use strict'; while (1) function f() {}", 1, 25,
          "In strict mode code, functions can only be declared at top level or inside a block."},
         {"\"use strict\"\nvar static", 2, 5, "Unexpected strict mode reserved word"},
+        {"'use strict'; var let = 1", 1, 19, "Unexpected strict mode reserved word"},
     };
     return cr_make_param_array(struct err_case, cases, sizeof cases / sizeof cases[0]);
 }
@@ -505,6 +526,7 @@ Test(parser, sloppy_code_allows_what_strict_forbids) {
     parse_ok("'use strict'; var o = { public: 1, x: o.public, get static() {} };");
     parse_ok("var a, a; function g() {} function g() {} { function h() {} function h() {} }");
     parse_ok("try {} catch (e) { var e; } x: { break x; }");
+    parse_ok("l: function f() {} { l: m: function g() {} } if (x) function h() {} else function i() {}");
 }
 
 Test(parser, function_body_mode_allows_return) {

@@ -1,8 +1,6 @@
-/* test_vm_builtins_a.c: the group-A built-ins (Object, Function, Array, JSON, Map/Set, Error,
- * Boolean, Symbol, vm/iterator.c) driven through the C API, so they are tested apart from the
- * compiler. Expected strings were printed by node v20. Every test also runs in suite
- * builtins_a_stress (a GC at every allocation, heap verified) to catch unrooted values.
- */
+/* test_vm_builtins_a.c: the group-A built-ins driven through the C API, apart from the
+ * compiler; expected strings were printed by node v20. Every test also runs in suite
+ * builtins_a_stress (a GC at every allocation, heap verified) to catch unrooted values. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdlib.h>

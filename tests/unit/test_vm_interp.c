@@ -242,5 +242,5 @@ Test(interp_stress, closures_objects_strings_under_gc) {
                "var fs = []; for (var i = 0; i < 40; i++) fs.push(mk(i));"
                "var acc = ''; for (var j = 0; j < fs.length; j += 13) acc += fs[j]() + ';'; acc",
                "v00;v1313;v2626;v3939;");
-    ASSERT_STR("var a = []; for (var k = 0; k < 30; k++) a.push([k, {k: k}]); a[29][1].k + a.length", "2930");
+    ASSERT_STR("var a = []; for (var k = 0; k < 30; k++) a.push([k, {k: k}]); a[29][1].k + \"\" + a.length", "2930");
 }

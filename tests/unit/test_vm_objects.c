@@ -34,7 +34,7 @@ static void setup_stress(void) {
 /* Names the tests pass as A("...") next to a dereferenced handle: interned up front, so A()
  * cannot allocate (and move the handle's object) in the middle of an argument list. */
 static void intern_test_names(void) {
-    static const char *const names[] = {"-1", "05", "1.5", "2147483648", "3000000000", "5", "@sym",
+    static const char *const names[] = {"inherited", "a", "b", "-1", "05", "1.5", "2147483648", "3000000000", "5", "@sym",
                                         "F", "G", "_v", "answer", "ax", "c", "foo", "k", "m",
                                         "nope", "p", "ro", "x", "y", "z", ","};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) vm_handle(iso, atom_from_cstr(iso, names[i]));
@@ -821,4 +821,67 @@ BOTH(ic_fill) {
         cr_assert(obj_get_cached(iso, *q, A("k"), &out, &mic) == MJS_OK && out == v_int(i));
     }
     cr_assert(eq(int, mic.kind, IC_NONE));
+}
+
+/* ---------------------------------------------------------------- weak atom table */
+
+static int atoms_with_content(const char *s) {
+    int n = 0;
+    for (uint32_t i = 0; i < iso->atom_cap; i++) {
+        Value a = iso->atom_table[i];
+        if (v_is_ptr(a) && str_length(a) == strlen(s)) {
+            char *u = str_to_utf8(iso, a, NULL);
+            n += strcmp(u, s) == 0;
+            free(u);
+        }
+    }
+    return n;
+}
+
+BOTH(atom_table_is_weak) {
+    Value *kept = H(S("kept atom 123"));
+    *kept = atom_intern(iso, *kept);
+    Value dropped = S("dropped atom 456");
+    atom_intern(iso, dropped);
+    cr_assert(eq(int, atoms_with_content("dropped atom 456"), 1));
+    gc_collect(iso->heap, GC_FULL, "test");
+    cr_assert(eq(int, atoms_with_content("dropped atom 456"), 0));
+    cr_assert(eq(int, atoms_with_content("kept atom 123"), 1));
+    cr_assert(eq(u64, atom_from_cstr(iso, "kept atom 123"), *kept));
+    /* names still used as keys stay interned */
+    Value *o = H(obj_new(iso));
+    Value *k = H(atom_intern(iso, S("a key name")));
+    cr_assert(obj_set(iso, *o, *k, v_int(1), true) == MJS_OK);
+    *k = V_UNDEF;
+    gc_collect(iso->heap, GC_FULL, "test");
+    cr_assert(eq(int, atoms_with_content("a key name"), 1));
+    Value again = atom_from_cstr(iso, "a key name");
+    cr_assert(eq(u64, getk(*o, again), v_int(1)));
+    /* many short-lived atoms do not grow the table without bound */
+    char buf[32];
+    for (int i = 0; i < (stress ? 500 : 100000); i++) {
+        snprintf(buf, sizeof buf, "tmp%d", i);
+        atom_from_cstr(iso, buf);
+        if (i % 1000 == 999) gc_collect(iso->heap, GC_FULL, "test");
+    }
+    gc_collect(iso->heap, GC_FULL, "test");
+    cr_assert(iso->atom_cap <= 8192 || stress, "cap %u", iso->atom_cap);
+}
+
+BOTH(map_new_root_roots_its_proto) {
+    Value *p = H(obj_new(iso));
+    set(*p, "inherited", v_int(11));
+    Map *m = map_new_root(iso, T_OBJECT, *p, 0, 2);
+    Value *o = H(obj_new_from_map(iso, m));
+    cr_assert(eq(u64, obj_get_proto(*o), *p));
+    cr_assert(eq(u64, get(*o, "inherited"), v_int(11)));
+    cr_assert(eq(sz, vm_object_size(v_ptr(*o)), 40));
+    set(*o, "a", v_int(1));
+    set(*o, "b", v_int(2));
+    set(*o, "c", v_int(3)); /* third property goes out of object */
+    cr_assert(eq(u64, get(*o, "c"), v_int(3)));
+    Value *lit = H(obj_new_sized(iso, 2));
+    cr_assert(eq(sz, vm_object_size(v_ptr(*lit)), 40));
+    Map *other = map_of(obj_new_sized(iso, 2));
+    cr_assert(eq(ptr, map_of(*lit), other));
 }
