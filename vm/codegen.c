@@ -111,6 +111,19 @@ static void prologue(FnState *fs) {
     fs->maxregs = first_local;
     scope_assign_locations(s, &fs->nregs);
     if (fs->nregs > fs->maxregs) fs->maxregs = fs->nregs;
+    /* Sloppy functions that use `arguments` alias their parameters to it: a parameter is
+     * read and written as arguments[i] (kept simple: only for plain parameter lists with
+     * nothing captured). */
+    if (!fi->strict && fi->uses_arguments && !fi->has_rest && fi->args_var && !fi->args_var->captured &&
+        fi->node->kind == N_FUNCTION) {
+        bool simple = true;
+        for (Node *p = fi->node->u.func.params.head; p; p = p->next)
+            if (p->kind != N_IDENT || (p->aux && ((Var *)p->aux)->captured)) simple = false;
+        for (int i = 0; simple && i < s->nvars; i++)
+            if (s->vars[i]->kind == VK_PARAM && s->vars[i]->captured) simple = false;
+        for (int i = 0; simple && i < s->nvars; i++)
+            if (s->vars[i]->kind == VK_PARAM) s->vars[i]->mapped = s->vars[i]->reg - 2;
+    }
     if (s->has_ctx) emit_abc(fs, BC_PUSHCTX, (unsigned)s->ctx_slots, 0, 0);
     /* Values that arrive in registers move into the context when captured. */
     for (int i = 0; i < s->nvars; i++) {

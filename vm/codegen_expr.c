@@ -35,7 +35,17 @@ static unsigned binop_opcode(OpKind op) {
     }
 }
 
-static bool is_reg_var(const Var *v) { return v && !v->global && !v->captured && v->reg >= 0; }
+static bool is_reg_var(const Var *v) { return v && !v->global && !v->captured && v->reg >= 0 && v->mapped < 0; }
+
+/* arguments[i] for a mapped parameter: the object and the index in two fresh registers. */
+static int mapped_ref(FnState *fs, Var *v, int *idx) {
+    Var *args = fs->info->args_var;
+    int o = reg_alloc(fs);
+    *idx = reg_alloc(fs);
+    emit_abc(fs, BC_MOV, (unsigned)o, (unsigned)args->reg, 0);
+    emit(fs, (Instr)BC_LOADI | (Instr)(unsigned)*idx << 8 | (Instr)(uint32_t)v->mapped << 32);
+    return o;
+}
 
 /* Could evaluating n assign a register variable? (Then operands read before it must be
  * copied out of the variable's register.) Nested functions can't: they only see captured
@@ -123,6 +133,13 @@ static int with_probe(FnState *fs, Node *ident, int dst, int *end_jumps, int *ne
 }
 
 void load_var(FnState *fs, Var *v, Node *at, int dst) {
+    if (v && v->mapped >= 0 && v->scope->fn == fs->info) {
+        int mark = fs->nregs, idx;
+        int o = mapped_ref(fs, v, &idx);
+        emit_abc(fs, BC_GETELEM, (unsigned)dst, (unsigned)o, (unsigned)idx);
+        reg_free_to(fs, mark);
+        return;
+    }
     if (!v || v->global) {
         const char *name = v ? v->name : at->u.ident.name;
         uint32_t len = v ? v->len : at->u.ident.len;
@@ -156,6 +173,13 @@ static void load_ident(FnState *fs, Node *n, int dst) {
 
 /* Store into a variable known by its Var (declarations, hoisted functions). */
 void store_var(FnState *fs, Var *v, int src) {
+    if (v->mapped >= 0 && v->scope->fn == fs->info) {
+        int mark = fs->nregs, idx;
+        int o = mapped_ref(fs, v, &idx);
+        emit_abc(fs, BC_SETELEM, (unsigned)o, (unsigned)idx, (unsigned)src);
+        reg_free_to(fs, mark);
+        return;
+    }
     if (v->global) emit_abc(fs, BC_SETGLOBAL, (unsigned)src, (unsigned)ic_new(fs, v->name, v->len), 0);
     else if (v->captured) emit_abc(fs, BC_SETCTX, (unsigned)src, (unsigned)ctx_depth(fs, v), (unsigned)v->slot);
     else if (src != v->reg) emit_abc(fs, BC_MOV, (unsigned)v->reg, (unsigned)src, 0);
@@ -175,7 +199,9 @@ void assign_to_ident(FnState *fs, Node *ident, int src, bool is_decl_init) {
             int t = reg_alloc(fs);
             load_var(fs, v, ident, t);
         }
-        if (v->kind == VK_CONST && !is_decl_init) {
+        if (v->mapped >= 0 && v->scope->fn == fs->info) {
+            store_var(fs, v, src);
+        } else if (v->kind == VK_CONST && !is_decl_init) {
             emit_abc(fs, BC_THROWERR, E_TYPE, (unsigned)const_atom(fs, "Assignment to constant variable.", 32), 0);
         } else if (v->captured) {
             emit_abc(fs, BC_SETCTX, (unsigned)src, (unsigned)ctx_depth(fs, v), (unsigned)v->slot);

@@ -27,6 +27,7 @@ typedef struct Var {
     bool initialized;  /* codegen: declaration already emitted (TDZ check elision) */
     int reg;           /* register when not captured */
     int slot;          /* context slot when captured */
+    int mapped;        /* sloppy parameter aliased by arguments[mapped], else -1 */
     Scope *scope;
     Node *decl;        /* N_FUNCTION for hoisted function declarations */
 } Var;

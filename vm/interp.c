@@ -217,9 +217,10 @@ static Status iter_new(Isolate *iso, Value v, Value text_in, Value *out) {
     Value *htext = vm_handle(iso, text_in);
     Value *it = vm_handle(iso, fixed_new(iso, 3));
     v_fixed(*it)->items[1] = v_int(0);
-    if (v_is_array(*hv)) {
+    if (v_is_array(*hv) || (v_is_ptr(*hv) && v_type(*hv) == T_ARGUMENTS)) {
+        /* arrays and arguments objects: by index (kind 0 reads the live length) */
         vm_store(iso, v_ptr(*it), &v_fixed(*it)->items[0], *hv);
-        v_fixed(*it)->items[2] = v_int(0);
+        v_fixed(*it)->items[2] = v_int(v_is_array(*hv) ? 0 : 2);
     } else {
         Value iter;
         if (v_is_nullish(*hv)) {
@@ -242,16 +243,32 @@ fail:
 
 static Status iter_next(Isolate *iso, Value it, Value *val, int *more) {
     FixedArray *f = v_fixed(it);
-    if (f->items[2] == v_int(0)) {
+    if (f->items[2] == v_int(0) || f->items[2] == v_int(2)) {
         int32_t i = v_int_val(f->items[1]);
-        if ((uint32_t)i >= array_length(f->items[0])) {
+        uint32_t len;
+        if (f->items[2] == v_int(0)) {
+            len = array_length(f->items[0]);
+        } else {
+            Value l;
+            double d;
+            size_t mark = vm_scope_open(iso);
+            Value *h = vm_handle(iso, it);
+            if (obj_get(iso, f->items[0], ATOM(iso, length), &l) || vm_to_number(iso, l, &d)) {
+                vm_scope_close(iso, mark);
+                return MJS_EXC;
+            }
+            vm_scope_close(iso, mark);
+            f = v_fixed(*h);
+            len = d > 0 ? (d < 4294967295.0 ? (uint32_t)d : 4294967295u) : 0;
+        }
+        if ((uint32_t)i >= len) {
             *more = 0;
             return MJS_OK;
         }
         f->items[1] = v_int(i + 1);
-        Value e = array_get_own(f->items[0], (uint32_t)i);
-        if (v_is_hole(e)) {
-            /* a hole reads through the prototype chain */
+        Value e = f->items[2] == v_int(0) ? array_get_own(f->items[0], (uint32_t)i) : V_HOLE;
+        if (v_is_hole(e) || (v_is_ptr(e) && v_type(e) == T_ACCESSOR_PAIR)) {
+            /* holes, accessors and non-dense storage read through [[Get]] */
             return obj_get(iso, f->items[0], v_int(i), val) ? MJS_EXC : ((*more = 1), MJS_OK);
         }
         *val = e;

@@ -72,6 +72,7 @@ static Var *declare(Compiler *c, Scope *s, const char *name, uint32_t len, VarKi
     v->scope = s;
     v->reg = -1;
     v->slot = -1;
+    v->mapped = -1;
     s->vars[s->nvars++] = v;
     return v;
 }
