@@ -1,7 +1,6 @@
-/* console_table.c: console.table as node v20 draws it (lib/internal/console/constructor.js
- * and cli_table.js): an "(index)" column, one column per property seen (first-seen order),
- * "Values" for primitive rows; Map and Set get "(iteration index)"/"Key"/"Values". Cells are
- * inspected with depth 0 (-1 for objects of more than two keys) and maxArrayLength 3.
+/* console_table.c: console.table as node v20 draws it (cli_table.js): "(index)", one column
+ * per property in first-seen order, "Values" for primitives; Maps and Sets get "(iteration
+ * index)"/"Key"/"Values". Cells are inspected with depth 0 and maxArrayLength 3.
  * GC: the table is built as C strings; JS values are read through handles.
  */
 #include <limits.h>

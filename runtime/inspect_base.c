@@ -404,7 +404,7 @@ done:
 /* Object(Symbol()): an ordinary object whose first internal slot holds the symbol. */
 static bool is_boxed_symbol(Value v) {
     Map *m = v_jsobj(v)->map;
-    return m->type == T_OBJECT && m->internal_count >= 1 && v_is_symbol(*obj_internal(v, 0));
+    return (m->type == T_SYMBOL_OBJ || m->type == T_OBJECT) && m->internal_count >= 1 && v_is_symbol(*obj_internal(v, 0));
 }
 
 bool rt_is_boxed_primitive(Value v) {

@@ -1,8 +1,7 @@
-/* inspect_int.h: the pieces of util.inspect shared by inspect.c (value walk), inspect_base.c
- * (names, prefixes), inspect_entries.c (entry formatters), inspect_error.c (errors),
- * inspect_layout.c (line breaking, array grouping) and inspect_str.c (escaping).
- * Mirrors node v20's lib/internal/util/inspect.js step by step so output matches byte for byte.
- * GC: the walk keeps every JS value it still needs in handles; entries are C strings.
+/* inspect_int.h: util.inspect internals shared by inspect*.c (walk, bases, entries, errors,
+ * layout, strings). Mirrors node v20's lib/internal/util/inspect.js step by step so output
+ * matches byte for byte. GC: the walk keeps every JS value it still needs in handles;
+ * formatted entries are C strings.
  */
 #ifndef MJS_INSPECT_INT_H
 #define MJS_INSPECT_INT_H

@@ -1,7 +1,6 @@
-/* module.c: CommonJS modules as node runs them: module objects { id, path, exports, filename,
- * loaded, children, paths }, per-module require functions (the module rides in the native's
- * data slot), the cache in ROOT(iso, R_MODULE_CACHE) keyed by real path, JSON modules,
- * built-ins (os, v8, util, with or without "node:"), node-worded MODULE_NOT_FOUND errors.
+/* module.c: CommonJS as node runs it: module objects, per-module require functions (the
+ * module rides in the native's data slot), the cache ROOT(iso, R_MODULE_CACHE) keyed by real
+ * path, JSON modules, built-ins (os, v8, util, "node:" too), MODULE_NOT_FOUND errors.
  * GC: module, exports and function values are held in handles across every allocation.
  */
 #include <stdlib.h>

@@ -1,7 +1,6 @@
-/* process.c: the process object: argv/execArgv/env/pid/platform/versions, exit and
- * exitCode, memoryUsage (gc_stats + /proc/self/statm), hrtime, uptime, cwd, nextTick (a queue
- * drained after the main module by rt_run_ticks), emitWarning, stdout/stderr.write, and a
- * minimal on/once/emit for 'exit' and 'uncaughtException'.
+/* process.c: the process object: argv, env, exit/exitCode, memoryUsage (gc_stats and
+ * /proc/self/statm), hrtime, nextTick (a queue drained by rt_run_ticks after the main module),
+ * emitWarning, stdout/stderr.write, on/once/emit ('exit', 'uncaughtException').
  * GC: the tick queue and listeners live behind persistent handles in RtState.
  */
 #include <errno.h>
@@ -541,6 +540,8 @@ void rt_install_process(Isolate *iso) {
             if (vm_to_key(iso, *k, &key) != MJS_OK || obj_set(iso, *env, key, *val, false) != MJS_OK)
                 (void)vm_take_exception(iso);
         }
+        obj_to_dictionary(iso, *env);
+        v_jsobj(*env)->map->flags |= MAP_STRING_VALUES;
         if (def(iso, p, "env", *env, P_DEFAULT) != MJS_OK) (void)vm_take_exception(iso);
     }
     {

@@ -618,6 +618,13 @@ Status obj_set_cached(Isolate *iso, Value obj, Value key, Value v, bool strict, 
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj), *hk = vm_handle(iso, key), *hv = vm_handle(iso, v);
     Status st = key_canon(iso, hk);
+    if (st == MJS_OK && v_is_object(*ho) && (v_jsobj(*ho)->map->flags & MAP_STRING_VALUES)) {
+        /* process.env: values are stored as strings (dictionary mode, so no IC skips this) */
+        Value s;
+        st = vm_to_string(iso, *hv, &s);
+        if (st == MJS_OK) *hv = s;
+        ic = NULL;
+    }
     if (st == MJS_OK) {
         bool use_ic = ic_usable(ic);
         st = set_impl(iso, ho, hk, hv, strict, use_ic ? ic : NULL);

@@ -64,6 +64,7 @@ typedef enum InstanceType {
 #define MAP_STR_ATOM 0x10        /* interned string */
 #define MAP_SPARSE_ELEMENTS 0x20 /* elements field is a dictionary, not a dense FixedArray */
 #define MAP_HAS_GETTERS 0x40     /* some own property is an accessor */
+#define MAP_STRING_VALUES 0x80   /* [[Set]] stores ToString(value) (process.env); dictionary only */
 
 /* The hidden class. Lives in map space (never moves); word 0 points to the meta map. */
 typedef struct Map {
@@ -413,6 +414,8 @@ Status obj_prevent_extensions(Isolate *iso, Value obj) MJS_MUST_CHECK;
 Status obj_freeze(Isolate *iso, Value obj, bool seal_only) MJS_MUST_CHECK;
 bool obj_is_frozen(Isolate *iso, Value obj, bool sealed_only);
 bool obj_is_extensible(Value obj);
+/* Give obj a private dictionary map (its own hash of properties). */
+void obj_to_dictionary(Isolate *iso, Value obj);
 
 /* Physical slot of property number `slot` (descriptor attrs >> 8) in a fast-mode object. */
 static inline Value *obj_slot_ptr(Value obj, uint32_t slot) {
