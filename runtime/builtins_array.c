@@ -530,7 +530,9 @@ static Status array_reverse(Isolate *iso, Value *argv, int argc, Value *ret) {
     double len;
     TRY(arr_this(iso, argv, "reverse", o));
     TRY(arr_length_of(iso, *o, &len));
-    if (arr_movable(iso, *o) && len <= arr_capacity(*o)) {
+    if (len == 0) {
+        /* nothing to move (and an empty array may have no element store at all) */
+    } else if (arr_movable(iso, *o) && len <= arr_capacity(*o)) {
         FixedArray *el = v_fixed(v_jsobj(*o)->elements);
         for (uint32_t lo = 0, hi = (uint32_t)len; lo + 1 < hi; lo++, hi--) {
             Value t = el->items[lo];

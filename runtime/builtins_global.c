@@ -466,6 +466,21 @@ static Status global_unescape(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 /* ------------------------------------------------------------------ install */
 
+/* eval(src): indirect (global) eval: the source runs as a classic script in the global
+ * scope and its completion value is returned. Direct eval's access to the caller's local
+ * variables is not supported. */
+static Status global_eval(Isolate *iso, Value *argv, int argc, Value *ret) {
+    if (!v_is_string(argv[0])) {
+        *ret = argv[0];
+        return MJS_OK;
+    }
+    size_t len;
+    char *src = str_to_utf8(iso, argv[0], &len);
+    Status st = vm_run_script(iso, src, len, "eval", ret);
+    free(src);
+    return st;
+}
+
 void rt_install_global_functions(Isolate *iso) {
     size_t sc = vm_scope_open(iso);
     Value *global = vm_handle(iso, ROOT(iso, R_GLOBAL));
@@ -478,6 +493,7 @@ void rt_install_global_functions(Isolate *iso) {
     *key = ATOM(iso, undefined);
     if (obj_define(iso, *global, *key, V_UNDEF, 0)) (void)vm_take_exception(iso);
 
+    vm_def_native(iso, *global, "eval", global_eval, 1);
     Value *parse_int = vm_handle(iso, vm_def_native(iso, *global, "parseInt", global_parse_int, 2));
     Value *parse_float =
         vm_handle(iso, vm_def_native(iso, *global, "parseFloat", global_parse_float, 1));

@@ -25,7 +25,10 @@ static void setup_with(unsigned interval) {
 }
 static void setup(void) { setup_with(0); }
 static void setup_stress(void) { setup_with(1); }
-static void teardown(void) { vm_isolate_free(iso); }
+static void teardown(void) {
+    rt_free(iso);
+    vm_isolate_free(iso);
+}
 
 TestSuite(builtins_b, .init = setup, .fini = teardown);
 TestSuite(builtins_b_stress, .init = setup_stress, .fini = teardown, .timeout = 300);

@@ -27,6 +27,7 @@ static void setup(void) { setup_with(0); }
 static void setup_stress(void) { setup_with(1); }
 static void teardown(void) {
     vm_scope_close(iso, scope_mark);
+    rt_free(iso);
     vm_isolate_free(iso);
 }
 
