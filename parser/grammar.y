@@ -1,7 +1,7 @@
 /* grammar.y: Lemon LALR(1) grammar for the minijs JavaScript subset (ES5 + common ES2015).
  * Actions only build arena nodes through ast_build.c helpers. Context the grammar cannot see
  * (ASI, regex vs divide, block vs object `{`, keywords as names, `in` inside for headers) is
- * resolved by the token pump in parser.c, which feeds distinct synthetic tokens.
+ * resolved by the token pump in parse.c, which feeds distinct synthetic tokens.
  */
 
 %include {

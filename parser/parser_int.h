@@ -119,7 +119,7 @@ void parse_error_node(ParseCtx *c, const Node *n, const char *msg);
 void parse_error_unexpected(ParseCtx *c, int type, const Token *t);
 const char *parse_token_text(ParseCtx *c, const Token *t, char *buf, size_t size);
 
-/* ---- pump queries for actions (parser.c) */
+/* ---- pump queries for actions (parse.c) */
 bool parse_strict(const ParseCtx *c);
 bool parse_can_shift(ParseCtx *c, int type);
 bool parse_is_strict_reserved(const char *name, uint32_t len);

@@ -1,4 +1,4 @@
-/* parser.c: parse_program and the token pump between the lexer and Lemon. The pump settles
+/* parse.c: parse_program and the token pump between the lexer and Lemon. The pump settles
  * context with parse_lemon_can_shift (a dry run of the parser): ASI, regex vs divide, which
  * `{`, keywords as names, of/get/set, directive prologues and strict mode, nesting caps.
  * Invariant: Lemon only ever sees classified tokens, and nothing after the first error.
