@@ -26,6 +26,7 @@
 #define TF_STRICT 0x0040         /* set by the parser on the `}` closing a strict function body */
 #define TF_USE_STRICT 0x0080     /* ... whose own prologue holds "use strict" */
 #define TF_RAW_USE_STRICT 0x0100 /* string token spelled exactly 'use strict' or "use strict" */
+#define TF_ESCAPED_KEYWORD 0x0200 /* identifier spelled with escapes whose text is a keyword */
 
 typedef struct Token {
     int type;            /* TK_* from grammar.h */

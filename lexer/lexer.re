@@ -270,9 +270,10 @@ static int finish_ident(Lexer *lx, Token *t, const unsigned char *p, const unsig
     t->v.ident.name = out;
     t->v.ident.len = len;
     if (escaped) {
+        /* An escaped keyword is only a name (obj.bre\u0061k, {bre\u0061k: 1}): the parser,
+         * which knows the position, reports it anywhere else. */
         t->flags |= TF_ESCAPED;
-        if (lex_keyword(out, len) != TK_IDENT)
-            return illegal(lx, t, "Keyword must not contain escaped characters", lx->buf + t->start);
+        if (lex_keyword(out, len) != TK_IDENT) t->flags |= TF_ESCAPED_KEYWORD;
     }
     return TK_IDENT;
 }

@@ -107,6 +107,20 @@ static int classify(ParseCtx *c, Token *t) {
     }
     switch (type) {
     case TK_IDENT:
+        if (t->flags & TF_ESCAPED_KEYWORD) {
+            /* allowed only as a property name: after `.`, or as an object key */
+            bool name_pos = c->prev_type == TK_DOT;
+            if (!name_pos && (c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA ||
+                              c->prev_type == TK_GET || c->prev_type == TK_SET)) {
+                int next = peek(c)->type;
+                name_pos = next == TK_COLON || next == TK_LP;
+            }
+            if (!name_pos) {
+                parse_error_offset(c, t->start, "Keyword must not contain escaped characters");
+                return -1;
+            }
+            return type;
+        }
         if (t->flags & TF_ESCAPED) return type;
         if (ident_is(t, "of", 2)) {
             if (!parse_can_shift(c, TK_IDENT) && parse_can_shift(c, TK_OF)) return TK_OF;
