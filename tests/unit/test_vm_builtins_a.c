@@ -9,22 +9,7 @@
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
-static Isolate *iso;
-
-static void setup_with(unsigned interval) {
-    MjsOptions o = {0};
-    o.gc.gc_interval = interval;
-    o.gc.verify_heap = interval != 0;
-    iso = vm_isolate_new(&o);
-    rt_init(iso);
-    vm_scope_open(iso); /* handles live until the isolate goes */
-}
-static void setup(void) { setup_with(0); }
-static void setup_stress(void) { setup_with(1); }
-static void teardown(void) {
-    rt_free(iso);
-    vm_isolate_free(iso);
-}
+#include "test_isolate.h"
 
 TestSuite(builtins_a, .init = setup, .fini = teardown);
 TestSuite(builtins_a_stress, .init = setup_stress, .fini = teardown, .timeout = 120);

@@ -12,23 +12,9 @@
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
-static Isolate *iso;
+#include "test_isolate.h"
 
-static void setup_with(unsigned interval) {
-    setenv("TZ", "UTC", 1);
-    MjsOptions o = {0};
-    o.gc.gc_interval = interval;
-    o.gc.verify_heap = interval != 0;
-    iso = vm_isolate_new(&o);
-    rt_init(iso);
-    vm_scope_open(iso); /* handles live until the isolate goes */
-}
-static void setup(void) { setup_with(0); }
-static void setup_stress(void) { setup_with(1); }
-static void teardown(void) {
-    rt_free(iso);
-    vm_isolate_free(iso);
-}
+__attribute__((constructor)) static void utc(void) { setenv("TZ", "UTC", 1); }
 
 TestSuite(builtins_b, .init = setup, .fini = teardown);
 TestSuite(builtins_b_stress, .init = setup_stress, .fini = teardown, .timeout = 300);

@@ -5,31 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../runtime/runtime.h"
 #include "../../vm/bytecode.h"
 #include "../../vm/interp_int.h"
 #include "../../vm/vm_int.h"
 
-static Isolate *iso;
-static size_t scope_mark;
-
-static void setup_with(unsigned gc_interval) {
-    MjsOptions o;
-    memset(&o, 0, sizeof o);
-    o.gc.gc_interval = gc_interval;
-    o.gc.verify_heap = gc_interval != 0;
-    o.expose_gc = true;
-    iso = vm_isolate_new(&o);
-    rt_init(iso);
-    scope_mark = vm_scope_open(iso);
-}
-static void setup(void) { setup_with(0); }
-static void setup_stress(void) { setup_with(1); }
-static void teardown(void) {
-    vm_scope_close(iso, scope_mark);
-    rt_free(iso);
-    vm_isolate_free(iso);
-}
+#include "test_isolate.h"
 
 /* Run a script; returns its completion value (asserting no exception). */
 static Value run(const char *src) {
