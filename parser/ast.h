@@ -46,6 +46,9 @@ typedef enum NodeKind {
     N_INDEX,      /* index: obj[expr] */
     N_SEQUENCE,   /* list */
     N_SPREAD,     /* unary.expr: ...expr in calls and array literals */
+    N_CLASS,      /* class_: declaration or expression */
+    N_SUPER,      /* `super` as the object of N_MEMBER/N_INDEX, or the callee of N_CALL */
+    N_NEW_TARGET, /* new.target */
     /* statements */
     N_VAR,        /* var: kind and N_DECLARATOR list */
     N_DECLARATOR, /* decl: name (N_IDENT), init or NULL */
@@ -99,6 +102,11 @@ typedef enum PropKind { PROP_INIT, PROP_GET, PROP_SET } PropKind;
 #define FN_HAS_REST 0x20   /* last parameter is ...rest */
 #define FN_GETTER 0x40
 #define FN_SETTER 0x80
+#define FN_CLASS_CTOR 0x100 /* a class constructor: [[Call]] throws, body is strict */
+#define FN_DERIVED 0x200    /* ... of a class with `extends`: `this` is bound by super() */
+#define FN_STATIC 0x400     /* static class method or the static-field initializer */
+#define FN_FIELD_INIT 0x800 /* synthesized: runs a class's field initializers on `this` */
+#define FN_IN_CLASS 0x1000  /* a class element (method, accessor, field initializer) */
 
 /* Where line/col point (what V8 reports for errors and stack frames): binary, logical,
  * assignment, update, unary and conditional nodes at their operator (`?`); N_MEMBER at the
@@ -123,6 +131,7 @@ struct Node {
             Node *value; /* for PROP_GET/SET and methods: an N_FUNCTION */
             PropKind kind;
             bool computed, shorthand;
+            bool is_static, is_field; /* class elements */
         } prop;
         struct {
             Node *name;      /* N_IDENT or NULL */
@@ -151,6 +160,15 @@ struct Node {
         struct { const char *label; uint32_t len; Node *body; } labeled;
         struct { Node *block, *param, *handler, *finalizer; } try_; /* param N_IDENT or NULL */
         struct { NodeList body; bool strict; } program;
+        struct {
+            Node *name;       /* N_IDENT or NULL */
+            Node *heritage;   /* the `extends` expression or NULL */
+            NodeList members; /* N_PROPERTY methods/accessors (value N_FUNCTION), constructor excluded */
+            Node *ctor;       /* N_FUNCTION with FN_CLASS_CTOR (synthesized when absent) */
+            Node *inst_init;  /* FN_FIELD_INIT function for instance fields, or NULL */
+            Node *static_init;/* FN_FIELD_INIT | FN_STATIC function for static fields, or NULL */
+            bool is_decl;
+        } class_;
     } u;
     /* Front-end extras (additive): byte offset where the node's source text starts, including
      * an opening parenthesis; NF_* flags; and for expressions the height of the expression

@@ -37,6 +37,7 @@
 %token FUNCTION_DECL IF IN_FOR NEW RETURN SWITCH THIS THROW TRY TYPEOF VAR VOID WHILE WITH.
 %token NULL TRUE FALSE LET CONST OF GET SET CLASS ENUM EXPORT EXTENDS IMPORT SUPER.
 %token ARGS_PROBE.
+%token CLASS_DECL CLASS_LBRACE STATIC.
 
 %nonassoc LOWER_THAN_ELSE.
 %nonassoc ELSE.
@@ -75,6 +76,8 @@
 %type arrow_head {ArrowHead}
 %type arrow_body {ArrowBody}
 %type assign_lhs {AssignLhs}
+%type class_tail {ClassTail}
+%type class_body {NodeList}
 
 program ::= items(L). { parse_finish_program(ctx, &L); }
 
@@ -84,6 +87,8 @@ items(A) ::= items(B) item(S). { A = B; parse_list_push(&A, S); }
 item(A) ::= stmt(S). { A = S; }
 item(A) ::= LET(T) declarators(L) SEMI. { A = parse_var(ctx, &T, VAR_LET, &L, false); }
 item(A) ::= CONST(T) declarators(L) SEMI. { A = parse_var(ctx, &T, VAR_CONST, &L, false); }
+
+item(A) ::= CLASS_DECL(T) IDENT(N) class_tail(C). { A = parse_class(ctx, &T, &N, &C, true); }
 
 /* ------------------------------------------------------------------ statements */
 
@@ -255,6 +260,51 @@ arrow_head(A) ::= LP(L) expr(E) COMMA ELLIPSIS IDENT(R) COMMA. {
 }
 arrow_body(A) ::= assign(E). { memset(&A, 0, sizeof A); A.expr = E; }
 arrow_body(A) ::= fbody(B). { A.expr = NULL; A.body = B; }
+
+/* ------------------------------------------------------------------ classes */
+
+/* CLASS_LBRACE opens a class body (the pump gives it a strict frame). Elements are methods,
+ * accessors and fields, each optionally `static`; STATIC is `static` in element position. */
+member(A) ::= CLASS(T) class_tail(C). { A = parse_class(ctx, &T, NULL, &C, false); }
+member(A) ::= CLASS(T) IDENT(N) class_tail(C). { A = parse_class(ctx, &T, &N, &C, false); }
+class_tail(A) ::= CLASS_LBRACE class_body(B) RBRACE(R). {
+    A.heritage = NULL;
+    A.members = B;
+    A.end = R.end;
+}
+class_tail(A) ::= EXTENDS class_heritage(H) CLASS_LBRACE class_body(B) RBRACE(R). {
+    A.heritage = H;
+    A.members = B;
+    A.end = R.end;
+}
+class_heritage(A) ::= member(E). { A = E; }
+class_heritage(A) ::= call(E). { A = E; }
+class_heritage(A) ::= new_bare(E). { A = E; }
+class_body(A) ::= . { memset(&A, 0, sizeof A); }
+class_body(A) ::= class_body(B) SEMI. { A = B; }
+class_body(A) ::= class_body(B) EMPTY_SEMI. { A = B; }
+class_body(A) ::= class_body(B) class_elem(E). { A = B; parse_list_push(&A, E); }
+class_body(A) ::= class_body(B) STATIC class_elem(E). {
+    A = B;
+    E->u.prop.is_static = true;
+    parse_list_push(&A, E);
+}
+class_elem(A) ::= prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B);
+}
+class_elem(A) ::= GET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_method(ctx, &G, &K, PROP_GET, &L, &P, &B);
+}
+class_elem(A) ::= SET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_method(ctx, &G, &K, PROP_SET, &L, &P, &B);
+}
+class_elem(A) ::= prop_key(K) SEMI. { A = parse_class_field(ctx, &K, NULL); }
+class_elem(A) ::= prop_key(K) ASSIGN assign(E) SEMI. { A = parse_class_field(ctx, &K, E); }
+
+member(A) ::= SUPER(T) DOT name(N). { A = parse_member(ctx, parse_super(ctx, &T), &N); }
+member(A) ::= SUPER(T) LBRACKET(L) expr(I) RBRACKET. { A = parse_index(ctx, parse_super(ctx, &T), I, &L); }
+call(A) ::= SUPER(T) args(G). { A = parse_call(ctx, parse_super(ctx, &T), &G); }
+member(A) ::= NEW(T) DOT name(N). { A = parse_new_target(ctx, &T, &N); }
 
 /* ------------------------------------------------------------------ expressions */
 

@@ -102,7 +102,11 @@ static int classify(ParseCtx *c, Token *t) {
             int next = peek(c)->type;
             if (next != TK_COMMA && next != TK_RBRACE) return as_name(c, t);
         }
+        /* ... and a class element's name. */
+        if (top_bracket(c) == BK_CLASS && !parse_can_shift(c, type) && parse_can_shift(c, TK_KWNAME))
+            return as_name(c, t);
         if (type == TK_IN) return top_bracket(c) == BK_FOR_PAREN ? TK_IN_FOR : TK_IN;
+        if (type == TK_CLASS && parse_can_shift(c, TK_CLASS_DECL)) return TK_CLASS_DECL;
         if (type != TK_FUNCTION) return type;
     }
     switch (type) {
@@ -125,13 +129,20 @@ static int classify(ParseCtx *c, Token *t) {
         if (ident_is(t, "of", 2)) {
             if (!parse_can_shift(c, TK_IDENT) && parse_can_shift(c, TK_OF)) return TK_OF;
         } else if ((ident_is(t, "get", 3) || ident_is(t, "set", 3)) &&
-                   (c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA) &&
+                   (c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA ||
+                    top_bracket(c) == BK_CLASS) &&
                    parse_can_shift(c, TK_GET)) {
             /* `get x() {}` only when a property name follows; else `get` is the name. */
             int next = peek(c)->type;
             if (next == TK_IDENT || next == TK_STRING || next == TK_NUMBER ||
                 next == TK_LBRACKET || is_keyword(next))
                 return ident_is(t, "get", 3) ? TK_GET : TK_SET;
+        } else if (t->v.ident.len == 6 && memcmp(t->v.ident.name, "static", 6) == 0 &&
+                   top_bracket(c) == BK_CLASS && parse_can_shift(c, TK_STATIC)) {
+            /* `static` starts a static element unless it is the element's own name */
+            int next = peek(c)->type;
+            if (next != TK_LP && next != TK_ASSIGN && next != TK_SEMI && next != TK_RBRACE)
+                return TK_STATIC;
         }
         return type;
     case TK_SLASH:
@@ -147,6 +158,7 @@ static int classify(ParseCtx *c, Token *t) {
         if (parse_can_shift(c, TK_FBODY_LBRACE)) return TK_FBODY_LBRACE;
         if (parse_can_shift(c, TK_LBRACE)) return TK_LBRACE;
         if (parse_can_shift(c, TK_OBJ_LBRACE)) return TK_OBJ_LBRACE;
+        if (parse_can_shift(c, TK_CLASS_LBRACE)) return TK_CLASS_LBRACE;
         return TK_LBRACE;
     case TK_FUNCTION:
         return parse_can_shift(c, TK_FUNCTION_DECL) ? TK_FUNCTION_DECL : TK_FUNCTION;
@@ -274,6 +286,9 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
     case TK_FBODY_LBRACE:
         if (!push_bracket(c, BK_FBODY, t)) return false;
         break;
+    case TK_CLASS_LBRACE:
+        if (!push_bracket(c, BK_CLASS, t)) return false;
+        break;
     case TK_TEMPLATE_HEAD:
         if (!push_bracket(c, BK_TEMPLATE, t)) return false;
         break;
@@ -299,13 +314,16 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
         c->frames[c->nframes++] = (FnFrame){.strict = strict, .prologue = PRO_EXPECT};
         break;
     }
+    case TK_CLASS_LBRACE: /* all parts of a class are strict code */
+        c->frames[c->nframes++] = (FnFrame){.strict = true, .prologue = PRO_DONE};
+        break;
     case TK_RP:
     case TK_RBRACKET:
     case TK_TEMPLATE_TAIL:
         if (c->nbrackets) c->nbrackets--;
         break;
     case TK_RBRACE:
-        if (top_bracket(c) == BK_FBODY) c->nframes--;
+        if (top_bracket(c) == BK_FBODY || top_bracket(c) == BK_CLASS) c->nframes--;
         if (c->nbrackets) c->nbrackets--;
         break;
     case TK_SEMI:

@@ -23,7 +23,8 @@ enum {
     BK_BRACKET,
     BK_BRACE,
     BK_FBODY,          /* function body brace: owns a FnFrame */
-    BK_TEMPLATE        /* `${` ... `}` */
+    BK_TEMPLATE,       /* `${` ... `}` */
+    BK_CLASS           /* class body brace: owns a strict FnFrame */
 };
 
 /* Directive-prologue tracking per function body (and the program). */
@@ -78,6 +79,11 @@ typedef struct AssignLhs {
     Token op; /* `=` (TK_ASSIGN) or a compound TK_ASSIGNOP */
 } AssignLhs;
 
+typedef struct ClassTail {
+    Node *heritage;   /* or NULL */
+    NodeList members; /* N_PROPERTY elements in source order */
+    uint32_t end;     /* byte offset after the closing brace */
+} ClassTail;
 typedef struct ScopeTable ScopeTable;
 
 typedef struct ParseCtx {
@@ -173,6 +179,12 @@ Node *parse_declarator(ParseCtx *c, const Token *name, Node *init);
 Node *parse_for_decl(ParseCtx *c, const Token *kw, VarKind kind, const Token *name, Node *init);
 Node *parse_for_in(ParseCtx *c, NodeKind kind, const Token *t, Node *left, Node *right, Node *body);
 Node *parse_expr_stmt(ParseCtx *c, Node *e);
+/* ---- classes (ast_class.c) */
+Node *parse_class(ParseCtx *c, const Token *kw, const Token *name, ClassTail *tail, bool is_decl);
+/* A field `key = init;` (init may be NULL). */
+Node *parse_class_field(ParseCtx *c, PropKey *k, Node *init);
+Node *parse_super(ParseCtx *c, const Token *t);
+Node *parse_new_target(ParseCtx *c, const Token *kw, const Token *name);
 Node *parse_jump(ParseCtx *c, NodeKind kind, const Token *t, const Token *label);
 Node *parse_switch(ParseCtx *c, const Token *t, Node *disc, NodeList *cases);
 Node *parse_try(ParseCtx *c, const Token *t, Node *block, Node *catch_, Node *finalizer);

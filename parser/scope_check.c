@@ -147,6 +147,8 @@ static void predeclare(Walk *w, const Scope *s, const NodeList *list, bool top) 
         if (u->kind == N_VAR && u->u.var.kind != VAR_VAR) {
             for (const Node *d = u->u.var.decls.head; d; d = d->next)
                 declare(w, s, d->u.decl.name, d->u.decl.name, K_LEXICAL);
+        } else if (u->kind == N_CLASS && u->u.class_.is_decl) {
+            declare(w, s, u->u.class_.name, u->u.class_.name, K_LEXICAL);
         } else if (is_fn_decl(u)) {
             declare(w, s, u->u.func.name, u, top ? K_FUNC_TOP : K_FUNC_BLOCK);
         }

@@ -116,6 +116,16 @@ static inline Instr ins_abj(unsigned op, unsigned a, unsigned b, int32_t j) {
     X(ITER, "R[A] = iterator over R[B] (for-of)")                                               \
     X(ITERNEXT, "R[A] = next value of iterator R[B], or pc += J when done")                     \
     X(ITERCLOSE, "call R[A].return() if present (early exit from for-of)")                      \
+    X(CLASS, "R[A] = class constructor F, R[B] = heritage or hole: link F and make R[A+1] = F.prototype") \
+    X(DEFMETHOD, "define non-enumerable method R[A][R[C]] = R[B] (class bodies)")                \
+    X(DEFCGETTER, "define non-enumerable getter R[B] for key R[C] on R[A]")                    \
+    X(DEFCSETTER, "define non-enumerable setter R[B] for key R[C] on R[A]")                    \
+    X(GETSUPER, "R[A] = super[R[C]] with home object R[B] and receiver R[A]")                  \
+    X(SETSUPER, "super[R[B]] = R[C] with home object R[A] and receiver R[A+1]")                \
+    X(SUPERCALL, "R[A] = super(args R[A+2] .. R[A+1+B]) with class R[A]; C=1: ...array R[A+2]") \
+    X(CHECKTHIS, "if R[A] is the hole: ReferenceError (super() not called yet)")               \
+    X(THISINIT, "if R[A] is not the hole: ReferenceError (super() called twice)")              \
+    X(NEWTARGET, "R[A] = new.target of the frame")                                             \
     X(DEBUGGER, "no-op")
 
 typedef enum Opcode {
@@ -135,6 +145,8 @@ typedef enum Opcode {
 #define CODE_SCRIPT 0x10       /* top level of a classic script */
 #define CODE_MODULE 0x20       /* CommonJS wrapper body */
 #define CODE_NAMED_EXPR 0x40   /* named function expression: its name is bound inside */
+#define CODE_CLASS 0x200       /* class constructor: [[Call]] throws a TypeError */
+#define CODE_DERIVED 0x400     /* ... of a derived class: no receiver until super() */
 
 /* Source position of one instruction. */
 typedef struct SrcPos {

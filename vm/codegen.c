@@ -272,6 +272,8 @@ static Code *finish_code(FnState *fs) {
     Node *n = fi->node;
     if (n->kind == N_FUNCTION) {
         if (n->u.func.flags & FN_METHOD) flags |= CODE_METHOD;
+        if (n->u.func.flags & FN_CLASS_CTOR) flags |= CODE_CLASS;
+        if (n->u.func.flags & FN_DERIVED) flags |= CODE_DERIVED;
         int len = 0;
         for (Node *p = n->u.func.params.head; p && p->kind == N_IDENT; p = p->next) len++;
         if (fi->has_rest && len > fi->nparams) len = fi->nparams;
@@ -320,7 +322,9 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
         int r = expr_any(&fs, n->u.func.expr_body);
         emit_abc(&fs, BC_RET, (unsigned)r, 0, 0);
     } else {
+        class_ctor_prologue(&fs);
         stmt_list(&fs, &n->u.func.body);
+        derived_return_prep(&fs);
         emit_abc(&fs, BC_RETUNDEF, 0, 0, 0);
     }
     Code *code = finish_code(&fs);

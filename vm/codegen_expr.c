@@ -249,8 +249,9 @@ void expr_function(FnState *fs, Node *n, int dst, const char *name, uint32_t nam
 }
 
 /* A value for a named slot: anonymous functions take the slot's name (V8's name inference). */
-static void expr_named(FnState *fs, Node *n, int dst, const char *name, uint32_t len) {
+void expr_named(FnState *fs, Node *n, int dst, const char *name, uint32_t len) {
     if (n->kind == N_FUNCTION && !n->u.func.name) expr_function(fs, n, dst, name, len);
+    else if (n->kind == N_CLASS && !n->u.class_.name) class_expr(fs, n, dst, name, len);
     else expr(fs, n, dst);
 }
 
@@ -294,7 +295,7 @@ static void array_literal(FnState *fs, Node *n, int dst) {
     if (!started) emit_abc(fs, BC_MKARRAY, (unsigned)dst, 0, 0);
 }
 
-static int prop_key_const(FnState *fs, Node *key, const char **name, uint32_t *len) {
+int prop_key_const(FnState *fs, Node *key, const char **name, uint32_t *len) {
     char buf[40];
     *name = NULL;
     *len = 0;
@@ -310,7 +311,12 @@ static int prop_key_const(FnState *fs, Node *key, const char **name, uint32_t *l
 }
 
 static void object_literal(FnState *fs, Node *n, int dst) {
+    Scope *home = n->aux; /* methods using super see the object as "*proto" */
+    Var *hv = home ? scope_lookup(home, "*proto", 6) : NULL;
+    if (hv && !hv->captured) home = NULL;
+    if (home) enter_scope(fs, home);
     emit_abc(fs, BC_NEWOBJ, (unsigned)dst, (unsigned)(n->u.list.count > 0xffff ? 0xffff : n->u.list.count), 0);
+    if (home) store_var(fs, hv, dst);
     for (Node *p = n->u.list.head; p; p = p->next) {
         int mark = fs->nregs;
         set_pos(fs, p);
@@ -368,6 +374,7 @@ static void object_literal(FnState *fs, Node *n, int dst) {
         }
         reg_free_to(fs, mark);
     }
+    if (home) leave_scope(fs, home);
 }
 
 static void template_literal(FnState *fs, Node *n, int dst) {
@@ -472,8 +479,15 @@ static void call_expr(FnState *fs, Node *n, int dst) {
     bool spread = has_spread(&n->u.call.args);
     int argc = spread ? 1 : n->u.call.args.count;
     int mark = fs->nregs;
+    if (!is_new && callee->kind == N_SUPER) {
+        super_call(fs, n, dst);
+        return;
+    }
     int base = reg_alloc_n(fs, 2 + argc);
-    if (!is_new && callee->kind == N_MEMBER) {
+    if (!is_new && codegen_is_super_ref(callee)) {
+        super_get(fs, callee, base);
+        load_this(fs, NULL, base + 1);
+    } else if (!is_new && callee->kind == N_MEMBER) {
         expr(fs, callee->u.member.obj, base + 1);
         set_pos(fs, callee);
         emit_abc(fs, BC_GETFIELD, (unsigned)base, (unsigned)base + 1,
@@ -538,11 +552,21 @@ static Ref ref_prepare(FnState *fs, Node *target, Node *later) {
     switch (target->kind) {
     case N_IDENT: r.kind = 0; r.ident = target; break;
     case N_MEMBER:
+        if (target->u.member.obj->kind == N_SUPER) {
+            r.kind = 3;
+            r.obj = super_ref_prepare(fs, target, &r.key);
+            break;
+        }
         r.kind = 1;
         r.obj = operand(fs, target->u.member.obj, later);
         r.ic = ic_new(fs, target->u.member.name, target->u.member.len);
         break;
     case N_INDEX: {
+        if (target->u.index.obj->kind == N_SUPER) {
+            r.kind = 3;
+            r.obj = super_ref_prepare(fs, target, &r.key);
+            break;
+        }
         r.kind = 2;
         r.obj = expr_any(fs, target->u.index.obj);
         if (writes_locals(target->u.index.index) || (later && writes_locals(later))) {
@@ -561,13 +585,18 @@ static Ref ref_prepare(FnState *fs, Node *target, Node *later) {
 static void ref_get(FnState *fs, Ref *r, int dst) {
     if (r->kind == 0) load_ident(fs, r->ident, dst);
     else if (r->kind == 1) emit_abc(fs, BC_GETFIELD, (unsigned)dst, (unsigned)r->obj, (unsigned)r->ic);
-    else emit_abc(fs, BC_GETELEM, (unsigned)dst, (unsigned)r->obj, (unsigned)r->key);
+    else if (r->kind == 2) emit_abc(fs, BC_GETELEM, (unsigned)dst, (unsigned)r->obj, (unsigned)r->key);
+    else {
+        emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)r->obj + 1, 0);
+        emit_abc(fs, BC_GETSUPER, (unsigned)dst, (unsigned)r->obj, (unsigned)r->key);
+    }
 }
 
 static void ref_put(FnState *fs, Ref *r, int src) {
     if (r->kind == 0) assign_to_ident(fs, r->ident, src, false);
     else if (r->kind == 1) emit_abc(fs, BC_SETFIELD, (unsigned)r->obj, (unsigned)src, (unsigned)r->ic);
-    else emit_abc(fs, BC_SETELEM, (unsigned)r->obj, (unsigned)r->key, (unsigned)src);
+    else if (r->kind == 2) emit_abc(fs, BC_SETELEM, (unsigned)r->obj, (unsigned)r->key, (unsigned)src);
+    else emit_abc(fs, BC_SETSUPER, (unsigned)r->obj, (unsigned)r->key, (unsigned)src);
 }
 
 /* Safe to compute the right-hand side straight into the variable's register? Only when the
@@ -747,10 +776,9 @@ void expr(FnState *fs, Node *n, int dst) {
                                       n->u.regexp.flags ? (uint32_t)strlen(n->u.regexp.flags) : 0));
         break;
     case N_IDENT: set_pos(fs, n); load_ident(fs, n, dst); break;
-    case N_THIS:
-        if (n->aux) load_var(fs, n->aux, n, dst);
-        else emit_abc(fs, BC_LOADUNDEF, (unsigned)dst, 0, 0);
-        break;
+    case N_THIS: load_this(fs, n, dst); break;
+    case N_CLASS: class_expr(fs, n, dst, NULL, 0); break;
+    case N_NEW_TARGET: emit_abc(fs, BC_NEWTARGET, (unsigned)dst, 0, 0); break;
     case N_NULL: emit_abc(fs, BC_LOADNULL, (unsigned)dst, 0, 0); break;
     case N_TRUE: emit_abc(fs, BC_LOADTRUE, (unsigned)dst, 0, 0); break;
     case N_FALSE: emit_abc(fs, BC_LOADFALSE, (unsigned)dst, 0, 0); break;
@@ -782,12 +810,20 @@ void expr(FnState *fs, Node *n, int dst) {
     case N_CALL:
     case N_NEW: call_expr(fs, n, dst); break;
     case N_MEMBER: {
+        if (n->u.member.obj->kind == N_SUPER) {
+            super_get(fs, n, dst);
+            break;
+        }
         int o = expr_any(fs, n->u.member.obj);
         set_pos(fs, n);
         emit_abc(fs, BC_GETFIELD, (unsigned)dst, (unsigned)o, (unsigned)ic_new(fs, n->u.member.name, n->u.member.len));
         break;
     }
     case N_INDEX: {
+        if (n->u.index.obj->kind == N_SUPER) {
+            super_get(fs, n, dst);
+            break;
+        }
         int o = operand(fs, n->u.index.obj, n->u.index.index);
         int k = expr_any(fs, n->u.index.index);
         set_pos(fs, n);

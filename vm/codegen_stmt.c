@@ -108,6 +108,7 @@ static void emit_return_from(FnState *fs, Ctl *from, int reg) {
             return;
         }
     }
+    derived_return_prep(fs);
     emit_abc(fs, BC_RET, (unsigned)reg, 0, 0);
 }
 
@@ -143,13 +144,11 @@ static void var_stmt(FnState *fs, Node *n) {
             assign_to_ident(fs, id, t, true);
         } else if (v && !v->global && !v->captured && v->reg >= 0 && fs->with_depth == 0) {
             int t = writes_locals(init) ? reg_alloc(fs) : v->reg;
-            if (init->kind == N_FUNCTION && !init->u.func.name) expr_function(fs, init, t, id->u.ident.name, id->u.ident.len);
-            else expr(fs, init, t);
+            expr_named(fs, init, t, id->u.ident.name, id->u.ident.len);
             assign_to_ident(fs, id, t, true);
         } else {
             int t = reg_alloc(fs);
-            if (init->kind == N_FUNCTION && !init->u.func.name) expr_function(fs, init, t, id->u.ident.name, id->u.ident.len);
-            else expr(fs, init, t);
+            expr_named(fs, init, t, id->u.ident.name, id->u.ident.len);
             assign_to_ident(fs, id, t, n->u.var.kind != VAR_VAR);
         }
         reg_free_to(fs, mark);
@@ -459,6 +458,7 @@ void stmt(FnState *fs, Node *n) {
     case N_EMPTY:
     case N_DEBUGGER:
     case N_FUNCTION: break;
+    case N_CLASS: class_decl(fs, n); break;
     case N_IF: {
         int jf;
         cond_false_jump(fs, n->u.if_.test, &jf);

@@ -48,6 +48,7 @@ struct FnInfo {
     Scope *scope;      /* function scope */
     bool is_arrow, strict, uses_arguments, uses_this, has_rest, is_program;
     Var *this_var, *args_var, *callee_var;
+    Var *init_var;     /* base class constructors: the class's instance-field initializer */
     int nparams;
     NodeList hoisted_fns; /* function declarations to instantiate at entry (via Node.aux) */
 };
@@ -136,17 +137,37 @@ int const_value(FnState *fs, Value v);
 int ic_new(FnState *fs, const char *s, uint32_t len);
 void set_pos(FnState *fs, const Node *n);
 
+/* codegen_stmt.c */
+void enter_scope(FnState *fs, Scope *s);
+void leave_scope(FnState *fs, Scope *s);
+
+/* codegen_class.c */
+void class_expr(FnState *fs, Node *n, int dst, const char *name, uint32_t name_len);
+void class_decl(FnState *fs, Node *n);
+/* super.x / super[x] (obj N_SUPER): value into dst; callers pass the receiver in dst. */
+void super_get(FnState *fs, Node *target, int dst);
+void super_call(FnState *fs, Node *n, int dst);
+void load_this(FnState *fs, Node *this_node, int dst);
+/* Derived constructors: put the receiver in R1 before a return. */
+void derived_return_prep(FnState *fs);
+int super_ref_prepare(FnState *fs, Node *target, int *key);
+void class_ctor_prologue(FnState *fs);
+bool codegen_is_super_ref(const Node *n);
+
 /* codegen_expr.c */
 void expr(FnState *fs, Node *n, int dst);
 int expr_any(FnState *fs, Node *n);
 void expr_effect(FnState *fs, Node *n);
 int const_callee_text(FnState *fs, const Node *n);
 void expr_function(FnState *fs, Node *n, int dst, const char *name, uint32_t name_len);
+/* A value for a named slot: anonymous functions and classes take the slot's name. */
+void expr_named(FnState *fs, Node *n, int dst, const char *name, uint32_t len);
 void assign_to_ident(FnState *fs, Node *ident, int src, bool is_decl_init);
 void load_var(FnState *fs, Var *v, Node *at, int dst);
 void store_var(FnState *fs, Var *v, int src);
 int ctx_depth(FnState *fs, Var *v);
 bool writes_locals(Node *n);
+int prop_key_const(FnState *fs, Node *key, const char **name, uint32_t *len);
 
 /* codegen_stmt.c */
 void stmt(FnState *fs, Node *n);

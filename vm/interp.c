@@ -391,6 +391,12 @@ static Status push_bytecode_frame(Isolate *iso, Value *base, uint32_t argc, bool
     Code *code = v_template(fn->slots[FN_INT_TEMPLATE])->code;
     if (vm->frame_count >= VM_MAX_FRAMES || base + code->frame_size + argc + 8 > vm->stack_end)
         return stack_overflow(iso);
+    if ((code->flags & CODE_CLASS) && !construct) {
+        char *name = str_to_utf8(iso, v_template(fn->slots[FN_INT_TEMPLATE])->name, NULL);
+        Status st = vm_throw_error(iso, E_TYPE, "Class constructor %s cannot be invoked without 'new'", name);
+        free(name);
+        return st;
+    }
     Value *saved_sp = vm->sp;
     uint32_t nparams = code->nparams;
     vm->sp = base + 2 + argc;
@@ -437,6 +443,9 @@ static Status push_bytecode_frame(Isolate *iso, Value *base, uint32_t argc, bool
     f->ret_reg = ret_reg;
     f->is_construct = construct;
     f->is_entry = entry;
+    /* arrows see their caller's new.target (right for the arrows a constructor calls) */
+    f->new_target = construct ? base[0]
+                    : (code->flags & CODE_ARROW) && vm->frame_count > 1 ? f[-1].new_target : V_UNDEF;
     vm->sp = base + code->frame_size;
     if (vm->sp < saved_sp) vm->sp = saved_sp;
     return MJS_OK;
@@ -487,42 +496,49 @@ static Status unwrap_bound(Isolate *iso, Value *base, uint32_t *argc, bool const
     return MJS_OK;
 }
 
-/* Built-in methods are not constructors; built-in constructors carry a `prototype`. */
-static bool is_constructor(Isolate *iso, Value f) {
+bool vm_is_constructor(Isolate *iso, Value f) {
     if (!v_is_ptr(f)) return false;
     int t = v_type(f);
     if (t == T_FUNCTION) {
         Code *code = v_template(v_jsobj(f)->slots[FN_INT_TEMPLATE])->code;
         return !(code->flags & (CODE_ARROW | CODE_METHOD));
     }
-    if (t == T_BOUND_FUNCTION) return is_constructor(iso, v_jsobj(f)->slots[BOUND_INT_TARGET]);
+    if (t == T_BOUND_FUNCTION) return vm_is_constructor(iso, v_jsobj(f)->slots[BOUND_INT_TARGET]);
     return t == T_NATIVE_FUNCTION && obj_has_own(iso, f, ATOM(iso, prototype));
 }
 
-/* `new F`: the receiver object, with F.prototype (or Object.prototype) as its prototype. */
-static Status make_this(Isolate *iso, Value *base) {
-    Value proto;
-    if (obj_get(iso, base[0], ATOM(iso, prototype), &proto)) return MJS_EXC;
-    if (!v_is_object(proto)) proto = ROOT(iso, R_OBJECT_PROTO);
-    if (v_type(base[0]) != T_FUNCTION) {
-        base[1] = obj_new_with_proto(iso, proto);
+static bool is_derived(Value f) {
+    return v_type(f) == T_FUNCTION && (v_template(v_jsobj(f)->slots[FN_INT_TEMPLATE])->code->flags & CODE_DERIVED);
+}
+
+/* `new F` (new.target nt, usually F itself): the receiver object, with nt.prototype (or
+ * Object.prototype) as its prototype. */
+static Status make_this(Isolate *iso, Value *base, Value nt) {
+    size_t mark = vm_scope_open(iso);
+    Value *hnt = vm_handle(iso, nt), *hp = vm_handle(iso, V_UNDEF);
+    if (obj_get(iso, *hnt, ATOM(iso, prototype), hp)) {
+        vm_scope_close(iso, mark);
+        return MJS_EXC;
+    }
+    if (!v_is_object(*hp)) *hp = ROOT(iso, R_OBJECT_PROTO);
+    if (v_type(*hnt) != T_FUNCTION) {
+        base[1] = obj_new_with_proto(iso, *hp);
+        vm_scope_close(iso, mark);
         return MJS_OK;
     }
-    /* The function's initial map: in-object room for the properties its body assigns to
-     * this, valid while F.prototype stays the same object. */
-    Value im = v_jsobj(base[0])->slots[FN_INT_INITIAL_MAP];
-    if (!v_is_ptr(im) || ((Map *)v_ptr(im))->proto != proto) {
-        Code *code = v_template(v_jsobj(base[0])->slots[FN_INT_TEMPLATE])->code;
-        int cap = code->this_props ? (int)code->this_props : 4;
-        size_t mark = vm_scope_open(iso);
-        Value *hp = vm_handle(iso, proto);
-        Map *m = map_new_root(iso, T_OBJECT, *hp, 0, cap);
-        JSObject *fn = v_jsobj(base[0]);
+    /* new.target's initial map: in-object room for the properties the constructors assign
+     * to this, valid while its prototype stays the same object. */
+    Value im = v_jsobj(*hnt)->slots[FN_INT_INITIAL_MAP];
+    if (!v_is_ptr(im) || ((Map *)v_ptr(im))->proto != *hp) {
+        int cap = (int)v_template(v_jsobj(base[0])->slots[FN_INT_TEMPLATE])->code->this_props;
+        if (*hnt != base[0]) cap += (int)v_template(v_jsobj(*hnt)->slots[FN_INT_TEMPLATE])->code->this_props;
+        Map *m = map_new_root(iso, T_OBJECT, *hp, 0, cap ? cap : 4);
+        JSObject *fn = v_jsobj(*hnt);
         vm_store(iso, fn, &fn->slots[FN_INT_INITIAL_MAP], v_from_ptr(m));
-        vm_scope_close(iso, mark);
         im = v_from_ptr(m);
     }
     base[1] = obj_new_from_map(iso, (Map *)v_ptr(im));
+    vm_scope_close(iso, mark);
     return MJS_OK;
 }
 
@@ -540,7 +556,7 @@ static Status call_from_c(Isolate *iso, Value fn, Value this_, int argc, const V
     vm->sp = base + 2 + argc;
     uint32_t n = (uint32_t)argc;
     Status st = MJS_OK;
-    if (!v_is_callable(base[0]) || (construct && !is_constructor(iso, base[0]))) {
+    if (!v_is_callable(base[0]) || (construct && !vm_is_constructor(iso, base[0]))) {
         st = vm_throw_error(iso, E_TYPE, construct ? "%s is not a constructor" : "%s is not a function",
                             v_is_undef(base[0]) ? "undefined" : v_is_null(base[0]) ? "null" : "value");
         goto out;
@@ -553,7 +569,7 @@ static Status call_from_c(Isolate *iso, Value fn, Value this_, int argc, const V
         st = call_native(iso, base, n, ret);
         goto out;
     }
-    if (construct && make_this(iso, base)) {
+    if (construct && !is_derived(base[0]) && make_this(iso, base, base[0])) {
         st = MJS_EXC;
         goto out;
     }
@@ -1162,7 +1178,7 @@ L_NEWSPREAD: {
     }
     if (base + 2 + argc > vm->sp) vm->sp = base + 2 + argc;
     Value f = base[0];
-    if (!v_is_callable(f) || (construct && !is_constructor(iso, f))) {
+    if (!v_is_callable(f) || (construct && !vm_is_constructor(iso, f))) {
         throw_not_callable(iso, callee_text(code, pc), construct);
         goto exception;
     }
@@ -1179,17 +1195,127 @@ L_NEWSPREAD: {
         for (Value *p = base + 1, *end = base + 2 + argc; p < end && p < saved_sp; p++) *p = V_UNDEF;
         NEXT();
     }
-    if (construct) CHECK(make_this(iso, base));
+    if (construct && !is_derived(f)) CHECK(make_this(iso, base, f));
     CHECK(push_bytecode_frame(iso, base, argc, construct, false, (uint16_t)A));
     RELOAD();
     NEXT();
 }
+L_SUPERCALL: {
+    /* super(...args): construct the class's parent with this frame's new.target */
+    Value *base = R + A;
+    uint32_t argc = B;
+    uint32_t caller = vm->frame_count - 1;
+    SAVE_PC();
+    if (C) {
+        Value arr = base[2];
+        uint32_t n = array_length(arr);
+        if (base + 2 + n + 16 > vm->stack_end) {
+            stack_overflow(iso);
+            goto exception;
+        }
+        if (base + 2 + n > vm->sp) vm->sp = base + 2 + n;
+        for (uint32_t i = 0; i < n; i++) {
+            Value e = array_get_own(arr, i);
+            base[2 + i] = v_is_hole(e) ? V_UNDEF : e;
+        }
+        argc = n;
+    }
+    if (base + 2 + argc > vm->sp) vm->sp = base + 2 + argc;
+    base[0] = obj_get_proto(base[0]);
+    if (!vm_is_constructor(iso, base[0])) {
+        vm_throw_error(iso, E_TYPE, "Super constructor %s of anonymous class is not a constructor",
+                       v_is_null(base[0]) ? "null" : "value");
+        goto exception;
+    }
+    base[1] = V_HOLE;
+    if (v_type(base[0]) == T_BOUND_FUNCTION) CHECK(unwrap_bound(iso, base, &argc, true));
+    if (v_type(base[0]) == T_NATIVE_FUNCTION) {
+        Value *saved_sp = vm->sp;
+        CHECK(call_native(iso, base, argc, &tmp));
+        vm->sp = saved_sp;
+        base[0] = tmp;
+        for (Value *p = base + 1, *end = base + 2 + argc; p < end && p < saved_sp; p++) *p = V_UNDEF;
+        /* a built-in made the object: give it new.target's prototype (subclassing Error,
+         * Array, Map...) */
+        Value nt = vm->frames[caller].new_target;
+        if (v_is_object(base[0]) && v_is_object(nt)) {
+            Value proto;
+            CHECK(obj_get(iso, nt, ATOM(iso, prototype), &proto));
+            if (v_is_object(proto)) CHECK(obj_set_proto(iso, base[0], proto));
+        }
+        NEXT();
+    }
+    if (!is_derived(base[0])) CHECK(make_this(iso, base, vm->frames[caller].new_target));
+    CHECK(push_bytecode_frame(iso, base, argc, true, false, (uint16_t)A));
+    vm->frames[vm->frame_count - 1].new_target = vm->frames[caller].new_target;
+    RELOAD();
+    NEXT();
+}
+L_CHECKTHIS:
+    if (v_is_hole(R[A])) {
+        SAVE_PC();
+        vm_throw_error(iso, E_REFERENCE,
+                       "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        goto exception;
+    }
+    NEXT();
+L_THISINIT:
+    if (!v_is_hole(R[A])) {
+        SAVE_PC();
+        vm_throw_error(iso, E_REFERENCE, "Super constructor may only be called once");
+        goto exception;
+    }
+    NEXT();
+L_NEWTARGET:
+    R[A] = frame->new_target;
+    NEXT();
+L_CLASS:
+    SAVE_PC();
+    CHECK(vm_class_setup(iso, &R[A], R[B], &tmp));
+    R[A + 1] = tmp;
+    NEXT();
+L_DEFMETHOD:
+    SAVE_PC();
+    CHECK(vm_class_define(iso, R[A], R[C], R[B], CLASS_DEF_METHOD));
+    NEXT();
+L_DEFCGETTER:
+    SAVE_PC();
+    CHECK(vm_class_define(iso, R[A], R[C], R[B], CLASS_DEF_GETTER));
+    NEXT();
+L_DEFCSETTER:
+    SAVE_PC();
+    CHECK(vm_class_define(iso, R[A], R[C], R[B], CLASS_DEF_SETTER));
+    NEXT();
+L_GETSUPER:
+    SAVE_PC();
+    CHECK(vm_super_get(iso, R[B], R[C], R[A], &tmp));
+    R[A] = tmp;
+    NEXT();
+L_SETSUPER:
+    SAVE_PC();
+    CHECK(vm_super_set(iso, R[A], R[B], R[A + 1], R[C]));
+    NEXT();
 L_RET:
 L_RETUNDEF: {
     Value result = INS_OP(ins) == BC_RET ? R[A] : V_UNDEF;
-    if (frame->is_construct && !v_is_object(result)) result = R[1];
     uint32_t fi = vm->frame_count - 1;
     while (vm->handler_count && vm->handlers[vm->handler_count - 1].frame >= fi) vm->handler_count--;
+    if (frame->is_construct && !v_is_object(result)) {
+        if (code->flags & CODE_DERIVED) {
+            /* the compiler put the receiver in R1 before returning */
+            SAVE_PC();
+            if (!v_is_undef(result)) {
+                vm_throw_error(iso, E_TYPE, "Derived constructors may only return object or undefined");
+                goto exception;
+            }
+            if (v_is_hole(R[1])) {
+                vm_throw_error(iso, E_REFERENCE,
+                               "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+                goto exception;
+            }
+        }
+        result = R[1];
+    }
     bool entry = frame->is_entry;
     uint16_t ret_reg = frame->ret_reg;
     vm->sp = frame->saved_sp;
@@ -1354,7 +1480,10 @@ void vm_interp_visit_roots(Isolate *iso, GcVisitor *v) {
     VmState *vm = iso->vm;
     if (!vm) return;
     gc_visit_range(v, (GcWord *)vm->stack, (size_t)(vm->sp - vm->stack));
-    for (uint32_t i = 0; i < vm->frame_count; i++) gc_visit_slot(v, (GcWord *)&vm->frames[i].ctx);
+    for (uint32_t i = 0; i < vm->frame_count; i++) {
+        gc_visit_slot(v, (GcWord *)&vm->frames[i].ctx);
+        gc_visit_slot(v, (GcWord *)&vm->frames[i].new_target);
+    }
     for (uint32_t i = 0; i < vm->handler_count; i++) gc_visit_slot(v, (GcWord *)&vm->handlers[i].ctx);
     gc_visit_slot(v, (GcWord *)&vm->throw_filename);
     gc_visit_slot(v, (GcWord *)&vm->throw_source);

@@ -17,6 +17,7 @@ typedef struct Frame {
     Code *code;         /* NULL for a native frame */
     const Instr *pc;    /* saved pc (next instruction) while this frame is not running */
     Value ctx;          /* current context (GC-visible) */
+    Value new_target;   /* new.target: the constructor `new` named, else undefined (GC-visible) */
     Value *saved_sp;    /* caller's sp, restored on return */
     uint32_t argc;
     uint16_t ret_reg;   /* caller's register for the result */
@@ -53,6 +54,17 @@ SrcPos vm_frame_pos(const Frame *f);
 /* Closure creation (function.c). */
 Value vm_closure_new(Isolate *iso, Value tmpl, Value ctx);
 Value vm_arguments_new(Isolate *iso, Value *args, uint32_t argc, Value callee, bool strict);
+/* Built-in methods are not constructors; built-in constructors carry a `prototype` (interp.c). */
+bool vm_is_constructor(Isolate *iso, Value f);
+/* Classes (class.c): link constructor F (R[f]) with its heritage (hole: none), defining
+ * F.prototype; the new prototype object goes to *proto_out. */
+Status vm_class_setup(Isolate *iso, Value *f, Value heritage, Value *proto_out) MJS_MUST_CHECK;
+/* Define a class method (data) or accessor part, non-enumerable. */
+Status vm_class_define(Isolate *iso, Value obj, Value keyv, Value fn, int kind) MJS_MUST_CHECK;
+enum { CLASS_DEF_METHOD, CLASS_DEF_GETTER, CLASS_DEF_SETTER };
+/* super[key] / super[key] = v: lookup starts at home's prototype, `this` is the receiver. */
+Status vm_super_get(Isolate *iso, Value home, Value keyv, Value receiver, Value *out) MJS_MUST_CHECK;
+Status vm_super_set(Isolate *iso, Value home, Value keyv, Value receiver, Value v) MJS_MUST_CHECK;
 /* Compile (compiler.c): returns a template for the program's top-level function. */
 typedef enum CompileMode { COMPILE_SCRIPT, COMPILE_MODULE, COMPILE_FUNCTION_BODY } CompileMode;
 Status vm_compile(Isolate *iso, const char *src, size_t len, const char *filename, CompileMode mode,

@@ -135,6 +135,11 @@ static void hoist_var_decls(Compiler *c, FnInfo *fi, Node *n, bool top) {
 /* let/const of a statement list belong to the enclosing block scope. */
 static void declare_lexical(Compiler *c, Scope *s, NodeList *l) {
     for (Node *n = l->head; n; n = n->next) {
+        if (n->kind == N_CLASS && n->u.class_.is_decl) {
+            Node *id = n->u.class_.name;
+            declare(c, s, id->u.ident.name, id->u.ident.len, VK_LET, id);
+            continue;
+        }
         if (n->kind != N_VAR || n->u.var.kind == VAR_VAR) continue;
         VarKindC k = n->u.var.kind == VAR_LET ? VK_LET : VK_CONST;
         for (Node *d = n->u.var.decls.head; d; d = d->next)
@@ -183,10 +188,74 @@ static void res_list(Resolver *r, NodeList *l, bool stmts) {
     for (Node *n = l->head; n; n = n->next) stmts ? res_stmt(r, n) : res_expr(r, n);
 }
 
+/* A hidden binding of the nearest enclosing class ("*ctor", "*proto", "*init"), used by an
+ * inner function: it becomes captured like any variable. */
+static Var *use_hidden(Resolver *r, const char *name) {
+    Var *v = scope_lookup(r->scope, name, (uint32_t)strlen(name));
+    if (v) mark_use(r, v);
+    return v;
+}
+
+static void use_this(Resolver *r, FnInfo *owner) {
+    owner->uses_this = true;
+    if (owner->this_var) mark_use(r, owner->this_var);
+}
+
+static void res_class(Resolver *r, Node *n) {
+    Compiler *c = r->c;
+    Scope *saved = r->scope;
+    Node *name = n->u.class_.name;
+    if (n->u.class_.is_decl) res_ident(r, name); /* the outer binding */
+    Scope *cs = scope_new(c, r->scope, r->fi, false);
+    r->scope = cs;
+    n->aux = cs;
+    if (name) declare(c, cs, name->u.ident.name, name->u.ident.len, VK_CONST, name);
+    declare(c, cs, "*ctor", 5, VK_CONST, n);
+    declare(c, cs, "*proto", 6, VK_CONST, n);
+    if (n->u.class_.inst_init) declare(c, cs, "*init", 5, VK_CONST, n)->decl = n;
+    res_expr(r, n->u.class_.heritage);
+    n->u.class_.ctor->aux = res_function(c, r->fi, cs, n->u.class_.ctor);
+    for (Node *p = n->u.class_.members.head; p; p = p->next) {
+        if (p->u.prop.computed) res_expr(r, p->u.prop.key);
+        p->u.prop.value->aux = res_function(c, r->fi, cs, p->u.prop.value);
+    }
+    if (n->u.class_.inst_init) n->u.class_.inst_init->aux = res_function(c, r->fi, cs, n->u.class_.inst_init);
+    if (n->u.class_.static_init) n->u.class_.static_init->aux = res_function(c, r->fi, cs, n->u.class_.static_init);
+    r->scope = saved;
+}
+
+static int owner_flags(FnInfo *owner) {
+    return owner->node->kind == N_FUNCTION ? owner->node->u.func.flags : 0;
+}
+
+static void res_super_call(Resolver *r, Node *n) {
+    FnInfo *owner = nearest_non_arrow(r->fi);
+    if ((owner_flags(owner) & (FN_CLASS_CTOR | FN_DERIVED)) != (FN_CLASS_CTOR | FN_DERIVED))
+        compile_error(r->c, n, "'super' keyword unexpected here");
+    Var *ctor = use_hidden(r, "*ctor");
+    n->u.call.callee->aux = ctor;
+    /* only this class's own field initializer, never an enclosing class's */
+    Var *init = ctor ? scope_find_local(ctor->scope, "*init", 5) : NULL;
+    if (init) mark_use(r, init);
+    n->aux = init;
+    use_this(r, owner);
+    res_list(r, &n->u.call.args, false);
+}
+
 static void res_expr(Resolver *r, Node *n) {
     if (!n) return;
     switch (n->kind) {
     case N_IDENT: res_ident(r, n); break;
+    case N_CLASS: res_class(r, n); break;
+    case N_NEW_TARGET: break;
+    case N_SUPER: {
+        FnInfo *owner = nearest_non_arrow(r->fi);
+        int fl = owner_flags(owner);
+        if (!(fl & (FN_CLASS_CTOR | FN_METHOD))) compile_error(r->c, n, "'super' keyword unexpected here");
+        n->aux = use_hidden(r, (fl & FN_STATIC) ? "*ctor" : "*proto");
+        use_this(r, owner);
+        break;
+    }
     case N_THIS: {
         FnInfo *owner = nearest_non_arrow(r->fi);
         owner->uses_this = true;
@@ -196,8 +265,22 @@ static void res_expr(Resolver *r, Node *n) {
     }
     case N_TEMPLATE: res_list(r, &n->u.tmpl.exprs, false); break;
     case N_ARRAY:
-    case N_SEQUENCE:
-    case N_OBJECT: res_list(r, &n->u.list, false); break;
+    case N_SEQUENCE: res_list(r, &n->u.list, false); break;
+    case N_OBJECT: {
+        /* methods' home object for super.x: a hidden "*proto" binding holding the object */
+        bool methods = false;
+        for (Node *p = n->u.list.head; p; p = p->next)
+            methods |= p->u.prop.value && p->u.prop.value->kind == N_FUNCTION && (p->u.prop.value->u.func.flags & FN_METHOD);
+        Scope *saved = r->scope;
+        if (methods) {
+            r->scope = scope_new(r->c, r->scope, r->fi, false);
+            declare(r->c, r->scope, "*proto", 6, VK_CONST, n);
+            n->aux = r->scope;
+        }
+        res_list(r, &n->u.list, false);
+        r->scope = saved;
+        break;
+    }
     case N_PROPERTY:
         if (n->u.prop.computed) res_expr(r, n->u.prop.key);
         res_expr(r, n->u.prop.value);
@@ -219,6 +302,10 @@ static void res_expr(Resolver *r, Node *n) {
         break;
     case N_CALL:
     case N_NEW:
+        if (n->u.call.callee->kind == N_SUPER && n->kind == N_CALL) {
+            res_super_call(r, n);
+            break;
+        }
         res_expr(r, n->u.call.callee);
         res_list(r, &n->u.call.args, false);
         break;
@@ -327,6 +414,7 @@ static void res_stmt(Resolver *r, Node *n) {
         res_stmt(r, n->u.try_.finalizer);
         break;
     case N_FUNCTION: n->aux = res_function(r->c, r->fi, r->scope, n); break;
+    case N_CLASS: res_class(r, n); break;
     default: break;
     }
     r->scope = saved;
@@ -381,6 +469,15 @@ static FnInfo *res_function(Compiler *c, FnInfo *parent, Scope *outer, Node *fn)
     }
     hoist_list(c, fi, body, true);
     declare_lexical(c, fi->scope, body);
+    /* A base class constructor runs the instance-field initializer on entry. */
+    if (fn->kind == N_FUNCTION && (fn->u.func.flags & (FN_CLASS_CTOR | FN_DERIVED)) == FN_CLASS_CTOR) {
+        Var *init = scope_find_local(outer, "*init", 5);
+        if (init) {
+            init->captured = true;
+            fi->init_var = init;
+            fi->uses_this = true;
+        }
+    }
     if (fn->kind == N_FUNCTION) {
         /* default values see the parameters */
         for (Node *p = fn->u.func.params.head; p; p = p->next) {
