@@ -124,7 +124,11 @@ struct Node {
         struct { const uint16_t *chars; uint32_t len; } str; /* UTF-16, cooked */
         struct { const char *name; uint32_t len; } ident;    /* UTF-8, escapes decoded */
         struct { const char *pattern; uint32_t pattern_len; const char *flags; } regexp;
-        struct { NodeList quasis, exprs; } tmpl;
+        struct {
+            NodeList quasis, exprs;
+            NodeList raws; /* tagged templates: N_STRING raw text of each quasi */
+            bool tagged;
+        } tmpl;
         NodeList list;
         struct {
             Node *key;   /* N_IDENT (plain name), N_STRING, N_NUMBER, or any expression if computed */

@@ -363,9 +363,49 @@ Node *parse_new(ParseCtx *c, const Token *t, Node *callee, NodeList *args) {
     return n;
 }
 
-Node *parse_tagged_template(ParseCtx *c, Node *tag, const Token *t) {
-    parse_error_at(c, t->line, t->col, "Tagged templates are not supported");
-    return tag;
+/* The raw text of the template chunk whose opening delimiter (` or }) is at src[at]: up to
+ * the closing ` or ${, CR and CRLF read as LF, as UTF-16. */
+static Node *raw_chunk(ParseCtx *c, const Node *q) {
+    const unsigned char *s = (const unsigned char *)c->src;
+    uint32_t i = q->start + 1, end = i;
+    while (s[end] && s[end] != '`' && !(s[end] == '$' && s[end + 1] == '{'))
+        end += s[end] == '\\' && s[end + 1] ? 2 : 1;
+    uint16_t *out = arena_alloc(c->arena, sizeof(uint16_t) * (end - i + 1));
+    uint32_t n = 0;
+    while (i < end) {
+        uint32_t cp = s[i], len = 1;
+        if (cp >= 0xF0) cp &= 0x07, len = 4;
+        else if (cp >= 0xE0) cp &= 0x0F, len = 3;
+        else if (cp >= 0xC0) cp &= 0x1F, len = 2;
+        for (uint32_t k = 1; k < len && i + k < end; k++) cp = cp << 6 | (s[i + k] & 0x3F);
+        i += len;
+        if (cp == '\r') {
+            cp = '\n';
+            if (i < end && s[i] == '\n') i++;
+        }
+        if (cp >= 0x10000) {
+            out[n++] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+            out[n++] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            out[n++] = (uint16_t)cp;
+        }
+    }
+    Node *r = parse_node(c, N_STRING, q->line, q->col, q->start);
+    r->u.str.chars = out;
+    r->u.str.len = n;
+    return r;
+}
+
+Node *parse_tagged_template(ParseCtx *c, Node *tag, Node *tmpl) {
+    tmpl->u.tmpl.tagged = true;
+    for (Node *q = tmpl->u.tmpl.quasis.head; q; q = q->next) parse_list_push(&tmpl->u.tmpl.raws, raw_chunk(c, q));
+    NodeList args = parse_list1(tmpl);
+    for (Node *e = tmpl->u.tmpl.exprs.head, *next; e; e = next) {
+        next = e->next;
+        parse_list_push(&args, e);
+    }
+    memset(&tmpl->u.tmpl.exprs, 0, sizeof tmpl->u.tmpl.exprs); /* now the call's arguments */
+    return parse_call(c, tag, &args);
 }
 
 /* ------------------------------------------------------------------ functions */

@@ -382,14 +382,14 @@ call(A) ::= call(C) args(G). { A = parse_call(ctx, C, &G); }
 call(A) ::= call(O) LBRACKET(T) expr(I) RBRACKET. { A = parse_index(ctx, O, I, &T); }
 call(A) ::= call(O) DOT name(N). { A = parse_member(ctx, O, &N); }
 
-/* Tagged templates are parsed (so that `a\n`x`` is not split by ASI) but not supported. */
-member(A) ::= member(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, &T); }
-member(A) ::= member(O) TEMPLATE_HEAD(T) tmpl_parts TEMPLATE_TAIL. {
-    A = parse_tagged_template(ctx, O, &T);
+/* Tagged templates: tag`a${x}b` is a call of tag with the template object and the values. */
+member(A) ::= member(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, parse_literal(ctx, &T)); }
+member(A) ::= member(O) TEMPLATE_HEAD(H) tmpl_parts(P) TEMPLATE_TAIL(T). {
+    A = parse_tagged_template(ctx, O, parse_template(ctx, &H, &P, &T));
 }
-call(A) ::= call(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, &T); }
-call(A) ::= call(O) TEMPLATE_HEAD(T) tmpl_parts TEMPLATE_TAIL. {
-    A = parse_tagged_template(ctx, O, &T);
+call(A) ::= call(O) TEMPLATE(T). { A = parse_tagged_template(ctx, O, parse_literal(ctx, &T)); }
+call(A) ::= call(O) TEMPLATE_HEAD(H) tmpl_parts(P) TEMPLATE_TAIL(T). {
+    A = parse_tagged_template(ctx, O, parse_template(ctx, &H, &P, &T));
 }
 
 name(A) ::= IDENT(T). { A = T; }

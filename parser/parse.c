@@ -107,6 +107,15 @@ static int classify(ParseCtx *c, Token *t) {
             return as_name(c, t);
         if (type == TK_IN) return top_bracket(c) == BK_FOR_PAREN ? TK_IN_FOR : TK_IN;
         if (type == TK_CLASS && parse_can_shift(c, TK_CLASS_DECL)) return TK_CLASS_DECL;
+        if (type == TK_LET && (c->prev_type == TK_CLASS || c->prev_type == TK_CLASS_DECL)) {
+            parse_error_at(c, t->line, t->col, "Unexpected strict mode reserved word"); /* class names are strict */
+            return -1;
+        }
+        if (type == TK_CLASS && parse_can_shift(c, TK_IF)) {
+            /* a statement position where a declaration may not stand: `if (x) class C {}` */
+            parse_error_unexpected(c, type, t);
+            return -1;
+        }
         if (type != TK_FUNCTION) return type;
     }
     switch (type) {

@@ -162,7 +162,7 @@ Node *parse_member(ParseCtx *c, Node *obj, const Token *name);
 Node *parse_index(ParseCtx *c, Node *obj, Node *index, const Token *lb);
 Node *parse_call(ParseCtx *c, Node *callee, NodeList *args);
 Node *parse_new(ParseCtx *c, const Token *t, Node *callee, NodeList *args);
-Node *parse_tagged_template(ParseCtx *c, Node *tag, const Token *t);
+Node *parse_tagged_template(ParseCtx *c, Node *tag, Node *tmpl);
 
 ParamList parse_params(ParseCtx *c, NodeList *list, const Token *rest);
 Node *parse_param(ParseCtx *c, const Token *name, Node *init);

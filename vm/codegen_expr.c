@@ -377,7 +377,40 @@ static void object_literal(FnState *fs, Node *n, int dst) {
     if (home) leave_scope(fs, home);
 }
 
+/* The template object of a tagged template: a frozen array of the cooked strings with a
+ * frozen `raw` array. Made once at compile time, so each evaluation of the site sees the
+ * same object, as the language requires. */
+static Value string_array(FnState *fs, NodeList *l) {
+    Isolate *iso = fs->c->iso;
+    size_t sc = vm_scope_open(iso);
+    Value *arr = vm_handle(iso, array_new(iso, 0));
+    for (Node *q = l->head; q; q = q->next) {
+        Value s = str_from_utf16(iso, q->u.str.chars, q->u.str.len);
+        if (array_push(iso, *arr, s)) compile_error(fs->c, q, "out of memory");
+    }
+    Value r = *arr;
+    vm_scope_close(iso, sc);
+    return r;
+}
+
+static void tagged_template_object(FnState *fs, Node *n, int dst) {
+    Isolate *iso = fs->c->iso;
+    size_t sc = vm_scope_open(iso);
+    Value *strings = vm_handle(iso, string_array(fs, &n->u.tmpl.quasis));
+    Value *raw = vm_handle(iso, string_array(fs, &n->u.tmpl.raws));
+    if (obj_freeze(iso, *raw, false) || obj_define(iso, *strings, atom_from_cstr(iso, "raw"), *raw, 0) ||
+        obj_freeze(iso, *strings, false))
+        compile_error(fs->c, n, "out of memory");
+    int k = const_value(fs, *strings);
+    vm_scope_close(iso, sc);
+    emit_abc(fs, BC_LOADK, (unsigned)dst, (unsigned)k, 0);
+}
+
 static void template_literal(FnState *fs, Node *n, int dst) {
+    if (n->u.tmpl.tagged) {
+        tagged_template_object(fs, n, dst);
+        return;
+    }
     int mark = fs->nregs;
     int acc = reg_alloc(fs);
     Node *q = n->u.tmpl.quasis.head;

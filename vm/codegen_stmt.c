@@ -376,7 +376,13 @@ static void try_finally(FnState *fs, Node *n) {
     emit(fs, (Instr)BC_LOADI | (Instr)(unsigned)kind << 8 | (Instr)(uint32_t)COMPLETION_THROW << 32);
     patch_here(fs, jfin);
     patch_all(fs, &f->to_finally, fs->count);
-    stmt(fs, n->u.try_.finalizer);
+    {
+        /* a finally block that completes normally keeps the try's completion value */
+        int saved_completion = fs->completion_reg;
+        fs->completion_reg = -1;
+        stmt(fs, n->u.try_.finalizer);
+        fs->completion_reg = saved_completion;
+    }
     /* dispatch on how the protected part ended */
     int t = reg_alloc(fs);
     emit(fs, (Instr)BC_LOADI | (Instr)(unsigned)t << 8 | (Instr)(uint32_t)COMPLETION_THROW << 32);
@@ -437,10 +443,24 @@ static void labeled_stmt(FnState *fs, Node *n) {
     fs->ctl = c->outer;
 }
 
+/* Statements whose completion is UpdateEmpty(..., undefined): in eval and script code they
+ * reset the completion value before running. */
+static bool resets_completion(NodeKind k) {
+    switch (k) {
+    case N_IF: case N_WHILE: case N_DO_WHILE: case N_FOR: case N_FOR_IN: case N_FOR_OF:
+    case N_SWITCH: case N_TRY: case N_WITH:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void stmt(FnState *fs, Node *n) {
     if (!n) return;
     int mark = fs->nregs;
     set_pos(fs, n);
+    if (fs->completion_reg >= 0 && resets_completion(n->kind))
+        emit_abc(fs, BC_LOADUNDEF, (unsigned)fs->completion_reg, 0, 0);
     switch (n->kind) {
     case N_VAR: var_stmt(fs, n); break;
     case N_EXPR_STMT:

@@ -101,6 +101,14 @@ static void db_node(DumpBuf *b, const Node *n) {
     case N_NUMBER: db_printf(b, "%.17g", n->u.num); break;
     case N_STRING: db_str(b, n->u.str.chars, n->u.str.len); break;
     case N_TEMPLATE: {
+        if (n->u.tmpl.tagged) {
+            db_printf(b, "(tagged");
+            db_list(b, &n->u.tmpl.quasis);
+            db_printf(b, " raw");
+            db_list(b, &n->u.tmpl.raws);
+            db_printf(b, ")");
+            break;
+        }
         db_printf(b, "(tmpl");
         const Node *q = n->u.tmpl.quasis.head, *e = n->u.tmpl.exprs.head;
         for (; q; q = q->next) {
@@ -136,6 +144,21 @@ static void db_node(DumpBuf *b, const Node *n) {
         db_printf(b, ")");
         break;
     case N_FUNCTION: db_fn(b, n); break;
+    case N_SUPER: db_printf(b, "super"); break;
+    case N_NEW_TARGET: db_printf(b, "new.target"); break;
+    case N_CLASS:
+        db_printf(b, "(class");
+        db_opt(b, n->u.class_.name);
+        db_opt(b, n->u.class_.heritage);
+        for (const Node *p = n->u.class_.members.head; p; p = p->next) {
+            db_printf(b, "%s", p->u.prop.is_static ? " static" : "");
+            db_printf(b, " ");
+            db_node(b, p);
+        }
+        if (n->u.class_.inst_init) db_printf(b, " fields:%d", n->u.class_.inst_init->u.func.body.count);
+        if (n->u.class_.static_init) db_printf(b, " static-fields:%d", n->u.class_.static_init->u.func.body.count);
+        db_printf(b, ")");
+        break;
     case N_UNARY: db_printf(b, "(%s", db_op(n->u.unary.op)); db_opt(b, n->u.unary.expr); db_printf(b, ")"); break;
     case N_UPDATE:
         db_printf(b, "(%s%s", n->u.unary.prefix ? "pre" : "post", db_op(n->u.unary.op));
