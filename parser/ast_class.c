@@ -127,6 +127,8 @@ Node *parse_class(ParseCtx *c, const Token *kw, const Token *name, ClassTail *ta
                 parse_error_at(c, p->line, p->col, "Class constructor may not be an accessor");
             else if (ctor)
                 parse_error_at(c, p->line, p->col, "A class may only have one constructor");
+            else if (p->u.prop.value->u.func.flags & FN_GENERATOR)
+                parse_error_at(c, p->line, p->col, "Class constructor may not be a generator");
             ctor = p->u.prop.value;
             continue;
         }
@@ -152,6 +154,21 @@ Node *parse_class_field(ParseCtx *c, PropKey *k, Node *init) {
 }
 
 Node *parse_super(ParseCtx *c, const Token *t) { return parse_node_tok(c, N_SUPER, t); }
+
+Node *parse_yield(ParseCtx *c, const Token *kw, Node *e, bool delegate) {
+    Node *n = parse_node_tok(c, N_YIELD, kw);
+    n->u.unary.expr = e;
+    n->u.unary.prefix = delegate;
+    if (e) n->depth = (uint16_t)(e->depth + 1);
+    return n;
+}
+
+Node *parse_generator_method(ParseCtx *c, Node *prop) {
+    prop->u.prop.value->u.func.flags |= FN_GENERATOR;
+    if (key_is(prop, "constructor") && !prop->u.prop.is_static)
+        parse_error_at(c, prop->line, prop->col, "Class constructor may not be a generator");
+    return prop;
+}
 
 Node *parse_new_target(ParseCtx *c, const Token *kw, const Token *name) {
     if (!(name->v.ident.len == 6 && memcmp(name->v.ident.name, "target", 6) == 0))

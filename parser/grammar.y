@@ -37,7 +37,7 @@
 %token FUNCTION_DECL IF IN_FOR NEW RETURN SWITCH THIS THROW TRY TYPEOF VAR VOID WHILE WITH.
 %token NULL TRUE FALSE LET CONST OF GET SET CLASS ENUM EXPORT EXTENDS IMPORT SUPER.
 %token ARGS_PROBE.
-%token CLASS_DECL CLASS_LBRACE STATIC.
+%token CLASS_DECL CLASS_LBRACE STATIC YIELD YIELD_EXPR.
 
 %nonassoc LOWER_THAN_ELSE.
 %nonassoc ELSE.
@@ -211,6 +211,9 @@ stmt(A) ::= DEBUGGER(T) SEMI. { A = parse_node_tok(ctx, N_DEBUGGER, &T); }
 stmt(A) ::= FUNCTION_DECL(T) IDENT(N) LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, &N, &P, &B, FN_DECL);
 }
+stmt(A) ::= FUNCTION_DECL(T) STAR IDENT(N) LP params(P) RP fbody(B). {
+    A = parse_function(ctx, &T, &N, &P, &B, FN_DECL | FN_GENERATOR);
+}
 
 /* ------------------------------------------------------------------ functions */
 
@@ -238,6 +241,17 @@ func_expr(A) ::= FUNCTION(T) LP params(P) RP fbody(B). {
 func_expr(A) ::= FUNCTION(T) IDENT(N) LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, &N, &P, &B, 0);
 }
+func_expr(A) ::= FUNCTION(T) STAR LP params(P) RP fbody(B). {
+    A = parse_function(ctx, &T, NULL, &P, &B, FN_GENERATOR);
+}
+func_expr(A) ::= FUNCTION(T) STAR IDENT(N) LP params(P) RP fbody(B). {
+    A = parse_function(ctx, &T, &N, &P, &B, FN_GENERATOR);
+}
+
+/* yield: the pump feeds YIELD_EXPR when an operand follows on the same line. */
+assign(A) ::= YIELD(T). { A = parse_yield(ctx, &T, NULL, false); }
+assign(A) ::= YIELD_EXPR(T) assign(E). { A = parse_yield(ctx, &T, E, false); }
+assign(A) ::= YIELD_EXPR(T) STAR assign(E). { A = parse_yield(ctx, &T, E, true); }
 
 /* Arrow parameters are parsed as a parenthesised expression (cover grammar) and converted;
  * `=>` as lookahead selects arrow_head over primary. */
@@ -297,6 +311,10 @@ class_elem(A) ::= GET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
 }
 class_elem(A) ::= SET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
     A = parse_method(ctx, &G, &K, PROP_SET, &L, &P, &B);
+}
+class_elem(A) ::= STAR prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B);
+    A->u.prop.value->u.func.flags |= FN_GENERATOR;
 }
 class_elem(A) ::= prop_key(K) SEMI. { A = parse_class_field(ctx, &K, NULL); }
 class_elem(A) ::= prop_key(K) ASSIGN assign(E) SEMI. { A = parse_class_field(ctx, &K, E); }
@@ -462,6 +480,9 @@ prop(A) ::= prop_key(K) COLON assign(V). { A = parse_prop(ctx, &K, V, PROP_INIT,
 prop(A) ::= IDENT(T). {
     PropKey k = parse_prop_key(ctx, &T, NULL);
     A = parse_prop(ctx, &k, parse_ident(ctx, &T), PROP_INIT, true);
+}
+prop(A) ::= STAR prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_generator_method(ctx, parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B));
 }
 prop(A) ::= prop_key(K) LP(L) params(P) RP fbody(B). {
     A = parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B);

@@ -135,6 +135,16 @@ static int classify(ParseCtx *c, Token *t) {
             return type;
         }
         if (t->flags & TF_ESCAPED) return type;
+        if (t->v.ident.len == 5 && memcmp(t->v.ident.name, "yield", 5) == 0 &&
+            c->frames[c->nframes - 1].generator && c->prev_type != TK_DOT && parse_can_shift(c, TK_YIELD)) {
+            /* an operand follows only on the same line and if something can start one */
+            const Token *n = peek(c);
+            bool bare = (n->flags & TF_NL_BEFORE) || n->type == TK_RP || n->type == TK_RBRACKET ||
+                        n->type == TK_RBRACE || n->type == TK_COMMA || n->type == TK_SEMI ||
+                        n->type == TK_COLON || n->type == TK_EOF || n->type == TK_IN ||
+                        n->type == TK_QUESTION;
+            return bare ? TK_YIELD : TK_YIELD_EXPR;
+        }
         if (ident_is(t, "of", 2)) {
             if (!parse_can_shift(c, TK_IDENT) && parse_can_shift(c, TK_OF)) return TK_OF;
         } else if ((ident_is(t, "get", 3) || ident_is(t, "set", 3)) &&
@@ -320,9 +330,19 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
         break;
     case TK_FBODY_LBRACE: {
         bool strict = parse_strict(c); /* inherited from the enclosing code */
-        c->frames[c->nframes++] = (FnFrame){.strict = strict, .prologue = PRO_EXPECT};
+        c->frames[c->nframes++] = (FnFrame){.strict = strict, .prologue = PRO_EXPECT, .generator = c->gen_pending};
+        c->gen_pending = false;
         break;
     }
+    case TK_STAR:
+        /* `function*`, and `*name(` where an object or class element starts */
+        if (c->prev_type == TK_FUNCTION || c->prev_type == TK_FUNCTION_DECL || c->prev_type == TK_OBJ_LBRACE ||
+            (c->prev_type == TK_COMMA && top_bracket(c) == BK_BRACE) ||
+            (top_bracket(c) == BK_CLASS && (c->prev_type == TK_CLASS_LBRACE || c->prev_type == TK_RBRACE ||
+                                            c->prev_type == TK_SEMI || c->prev_type == TK_EMPTY_SEMI ||
+                                            c->prev_type == TK_STATIC)))
+            c->gen_pending = true;
+        break;
     case TK_CLASS_LBRACE: /* all parts of a class are strict code */
         c->frames[c->nframes++] = (FnFrame){.strict = true, .prologue = PRO_DONE};
         break;

@@ -35,6 +35,7 @@ typedef struct FnFrame {
     bool use_strict;     /* its own prologue had "use strict" */
     uint8_t prologue;    /* PRO_* */
     bool pending_strict; /* the directive string just fed is 'use strict' */
+    bool generator;      /* a generator's body: `yield` is an operator */
 } FnFrame;
 
 /* Nonterminal payloads (Lemon minor types). */
@@ -107,6 +108,7 @@ typedef struct ParseCtx {
     int prev_line, prev_col; /* position of the last real token fed */
     uint32_t last_end;  /* end offset of the last real token fed: expression ends for arrows */
     bool for_pending;   /* FOR fed: the next `(` opens a for header */
+    bool gen_pending;   /* `function*` or `*name(` seen: the next body is a generator's */
     uint8_t brackets[PARSE_MAX_DEPTH + 2];
     int nbrackets;
     FnFrame frames[PARSE_MAX_DEPTH + 2];
@@ -185,6 +187,9 @@ Node *parse_class(ParseCtx *c, const Token *kw, const Token *name, ClassTail *ta
 Node *parse_class_field(ParseCtx *c, PropKey *k, Node *init);
 Node *parse_super(ParseCtx *c, const Token *t);
 Node *parse_new_target(ParseCtx *c, const Token *kw, const Token *name);
+Node *parse_yield(ParseCtx *c, const Token *kw, Node *e, bool delegate);
+/* Mark a method's function (value of a property node) as a generator. */
+Node *parse_generator_method(ParseCtx *c, Node *prop);
 Node *parse_jump(ParseCtx *c, NodeKind kind, const Token *t, const Token *label);
 Node *parse_switch(ParseCtx *c, const Token *t, Node *disc, NodeList *cases);
 Node *parse_try(ParseCtx *c, const Token *t, Node *block, Node *catch_, Node *finalizer);

@@ -126,6 +126,8 @@ static inline Instr ins_abj(unsigned op, unsigned a, unsigned b, int32_t j) {
     X(CHECKTHIS, "if R[A] is the hole: ReferenceError (super() not called yet)")               \
     X(THISINIT, "if R[A] is not the hole: ReferenceError (super() called twice)")              \
     X(NEWTARGET, "R[A] = new.target of the frame")                                             \
+    X(GENSTART, "R[A] = a new generator suspended here (the next instruction returns it)")     \
+    X(YIELD, "suspend generator R[B], yielding R[A]; on resume R[A] = the value sent")         \
     X(DEBUGGER, "no-op")
 
 typedef enum Opcode {
@@ -147,6 +149,7 @@ typedef enum Opcode {
 #define CODE_NAMED_EXPR 0x40   /* named function expression: its name is bound inside */
 #define CODE_CLASS 0x200       /* class constructor: [[Call]] throws a TypeError */
 #define CODE_DERIVED 0x400     /* ... of a derived class: no receiver until super() */
+#define CODE_GENERATOR 0x800   /* function*: a call returns a generator, not a constructor */
 
 /* Source position of one instruction. */
 typedef struct SrcPos {

@@ -274,6 +274,7 @@ static Code *finish_code(FnState *fs) {
         if (n->u.func.flags & FN_METHOD) flags |= CODE_METHOD;
         if (n->u.func.flags & FN_CLASS_CTOR) flags |= CODE_CLASS;
         if (n->u.func.flags & FN_DERIVED) flags |= CODE_DERIVED;
+        if (n->u.func.flags & FN_GENERATOR) flags |= CODE_GENERATOR;
         int len = 0;
         for (Node *p = n->u.func.params.head; p && p->kind == N_IDENT; p = p->next) len++;
         if (fi->has_rest && len > fi->nparams) len = fi->nparams;
@@ -322,6 +323,11 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
         int r = expr_any(&fs, n->u.func.expr_body);
         emit_abc(&fs, BC_RET, (unsigned)r, 0, 0);
     } else {
+        if (info->gen_var) {
+            /* parameters are bound at the call; the body waits for the first next() */
+            emit_abc(&fs, BC_GENSTART, (unsigned)info->gen_var->reg, 0, 0);
+            emit_abc(&fs, BC_RET, (unsigned)info->gen_var->reg, 0, 0);
+        }
         class_ctor_prologue(&fs);
         stmt_list(&fs, &n->u.func.body);
         derived_return_prep(&fs);

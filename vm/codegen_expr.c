@@ -398,12 +398,41 @@ static void tagged_template_object(FnState *fs, Node *n, int dst) {
     size_t sc = vm_scope_open(iso);
     Value *strings = vm_handle(iso, string_array(fs, &n->u.tmpl.quasis));
     Value *raw = vm_handle(iso, string_array(fs, &n->u.tmpl.raws));
-    if (obj_freeze(iso, *raw, false) || obj_define(iso, *strings, atom_from_cstr(iso, "raw"), *raw, 0) ||
+    Value *key = vm_handle(iso, atom_from_cstr(iso, "raw")); /* allocates: before reading *strings */
+    if (obj_freeze(iso, *raw, false) || obj_define(iso, *strings, *key, *raw, 0) ||
         obj_freeze(iso, *strings, false))
         compile_error(fs->c, n, "out of memory");
     int k = const_value(fs, *strings);
     vm_scope_close(iso, sc);
     emit_abc(fs, BC_LOADK, (unsigned)dst, (unsigned)k, 0);
+}
+
+/* yield v: suspend with v, resume with the value sent. yield* it: yield each value of the
+ * iterable in turn (values sent to the outer generator are not forwarded). */
+static void yield_expr(FnState *fs, Node *n, int dst) {
+    Var *g = fs->info->gen_var;
+    if (!g) compile_error(fs->c, n, "Unexpected identifier 'yield'");
+    int mark = fs->nregs;
+    int v = reg_alloc(fs);
+    if (n->u.unary.prefix) {
+        int it = reg_alloc(fs);
+        expr(fs, n->u.unary.expr, v);
+        set_pos(fs, n);
+        emit_abc(fs, BC_ITER, (unsigned)it, (unsigned)v, (unsigned)const_callee_text(fs, n->u.unary.expr));
+        int loop = fs->count;
+        int done = emit_jump(fs, BC_ITERNEXT, (unsigned)v, (unsigned)it);
+        emit_abc(fs, BC_YIELD, (unsigned)v, (unsigned)g->reg, 0);
+        patch_to(fs, emit_jump(fs, BC_JMP, 0, 0), loop);
+        patch_here(fs, done);
+        emit_abc(fs, BC_LOADUNDEF, (unsigned)v, 0, 0);
+    } else {
+        if (n->u.unary.expr) expr(fs, n->u.unary.expr, v);
+        else emit_abc(fs, BC_LOADUNDEF, (unsigned)v, 0, 0);
+        set_pos(fs, n);
+        emit_abc(fs, BC_YIELD, (unsigned)v, (unsigned)g->reg, 0);
+    }
+    if (dst >= 0 && dst != v) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)v, 0);
+    reg_free_to(fs, mark);
 }
 
 static void template_literal(FnState *fs, Node *n, int dst) {
@@ -812,6 +841,7 @@ void expr(FnState *fs, Node *n, int dst) {
     case N_THIS: load_this(fs, n, dst); break;
     case N_CLASS: class_expr(fs, n, dst, NULL, 0); break;
     case N_NEW_TARGET: emit_abc(fs, BC_NEWTARGET, (unsigned)dst, 0, 0); break;
+    case N_YIELD: yield_expr(fs, n, dst); break;
     case N_NULL: emit_abc(fs, BC_LOADNULL, (unsigned)dst, 0, 0); break;
     case N_TRUE: emit_abc(fs, BC_LOADTRUE, (unsigned)dst, 0, 0); break;
     case N_FALSE: emit_abc(fs, BC_LOADFALSE, (unsigned)dst, 0, 0); break;

@@ -49,6 +49,7 @@ struct FnInfo {
     bool is_arrow, strict, uses_arguments, uses_this, has_rest, is_program;
     Var *this_var, *args_var, *callee_var;
     Var *init_var;     /* base class constructors: the class's instance-field initializer */
+    Var *gen_var;      /* generators: the register holding the generator object */
     int nparams;
     NodeList hoisted_fns; /* function declarations to instantiate at entry (via Node.aux) */
 };

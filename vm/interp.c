@@ -501,7 +501,7 @@ bool vm_is_constructor(Isolate *iso, Value f) {
     int t = v_type(f);
     if (t == T_FUNCTION) {
         Code *code = v_template(v_jsobj(f)->slots[FN_INT_TEMPLATE])->code;
-        return !(code->flags & (CODE_ARROW | CODE_METHOD));
+        return !(code->flags & (CODE_ARROW | CODE_METHOD | CODE_GENERATOR));
     }
     if (t == T_BOUND_FUNCTION) return vm_is_constructor(iso, v_jsobj(f)->slots[BOUND_INT_TARGET]);
     return t == T_NATIVE_FUNCTION && obj_has_own(iso, f, ATOM(iso, prototype));
@@ -591,6 +591,125 @@ Status vm_construct(Isolate *iso, Value fn, int argc, const Value *argv, Value *
     return call_from_c(iso, fn, V_UNDEF, argc, argv, true, ret);
 }
 
+/* ---------------------------------------------------------------- generators */
+
+/* Copy the frame (registers, resume pc, context, its try handlers) into generator *genp. */
+static Status generator_save(Isolate *iso, Value *genp, Frame *frame, const Instr *resume_pc, int state) {
+    VmState *vm = VM(iso);
+    Code *code = frame->code;
+    uint32_t n = code->frame_size, fi = (uint32_t)(frame - vm->frames), nh = 0;
+    for (uint32_t i = 0; i < vm->handler_count; i++) nh += vm->handlers[i].frame == fi;
+    Value regs = v_jsobj(*genp)->slots[GEN_REGS];
+    if (!v_is_ptr(regs) || v_fixed(regs)->length != n) {
+        regs = fixed_new(iso, n);
+        JSObject *g = v_jsobj(*genp);
+        vm_store(iso, g, &g->slots[GEN_REGS], regs);
+    }
+    Value hs = V_HOLE;
+    if (nh) {
+        size_t mark = vm_scope_open(iso);
+        Value *hr = vm_handle(iso, regs);
+        hs = fixed_new(iso, 3 * nh);
+        regs = *hr;
+        vm_scope_close(iso, mark);
+        FixedArray *ha = v_fixed(hs);
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < vm->handler_count; i++) {
+            Handler *h = &vm->handlers[i];
+            if (h->frame != fi) continue;
+            ha->items[k++] = v_int((int32_t)h->reg);
+            ha->items[k++] = v_int((int32_t)(h->catch_pc - code->ins));
+            vm_store(iso, ha, &ha->items[k++], h->ctx);
+        }
+    }
+    FixedArray *fa = v_fixed(regs);
+    memcpy(fa->items, frame->base, sizeof(Value) * n);
+    gc_write_barrier_range(iso->heap, fa, (GcWord *)fa->items, n);
+    JSObject *g = v_jsobj(*genp);
+    g->slots[GEN_STATE] = v_int(state);
+    g->slots[GEN_PC] = v_int((int32_t)(resume_pc - code->ins));
+    vm_store(iso, g, &g->slots[GEN_CTX], frame->ctx);
+    vm_store(iso, g, &g->slots[GEN_HANDLERS], hs);
+    return MJS_OK;
+}
+
+static void generator_finish(JSObject *g) {
+    g->slots[GEN_STATE] = v_int(GEN_DONE);
+    g->slots[GEN_REGS] = V_HOLE; /* the frame is garbage now */
+    g->slots[GEN_CTX] = V_UNDEF;
+    g->slots[GEN_HANDLERS] = V_HOLE;
+}
+
+Status vm_generator_resume(Isolate *iso, Value gen, Value sent, int mode, Value *result, bool *done) {
+    VmState *vm = VM(iso);
+    JSObject *g = v_jsobj(gen);
+    int state = v_int_val(g->slots[GEN_STATE]);
+    *done = true;
+    *result = V_UNDEF;
+    if (state == GEN_RUNNING) return vm_throw_error(iso, E_TYPE, "Generator is already running");
+    if (state == GEN_START && mode != GEN_NEXT) {
+        generator_finish(g);
+        state = GEN_DONE;
+    }
+    /* return() at a yield completes at once (finally blocks of the body are not run) */
+    if (state == GEN_DONE || mode == GEN_RETURN) {
+        generator_finish(g);
+        if (mode == GEN_THROW) return vm_throw(iso, sent);
+        if (mode == GEN_RETURN) *result = sent;
+        return MJS_OK;
+    }
+    char here;
+    if ((uintptr_t)&here < vm->c_stack_limit) return stack_overflow(iso);
+    FixedArray *fa = v_fixed(g->slots[GEN_REGS]);
+    uint32_t n = (uint32_t)fa->length;
+    Value *base = vm->sp;
+    if (vm->frame_count >= VM_MAX_FRAMES || base + n + 16 > vm->stack_end) return stack_overflow(iso);
+    memcpy(base, fa->items, sizeof(Value) * n);
+    Code *code = v_template(v_jsobj(base[0])->slots[FN_INT_TEMPLATE])->code;
+    uint32_t pc_off = (uint32_t)v_int_val(g->slots[GEN_PC]);
+    Frame *f = &vm->frames[vm->frame_count++];
+    memset(f, 0, sizeof *f);
+    f->base = base;
+    f->code = code;
+    f->pc = code->ins + pc_off;
+    f->ctx = g->slots[GEN_CTX];
+    f->saved_sp = vm->sp;
+    f->is_entry = true;
+    f->new_target = V_UNDEF;
+    vm->sp = base + n;
+    Value hs = g->slots[GEN_HANDLERS];
+    if (v_is_ptr(hs)) {
+        FixedArray *ha = v_fixed(hs);
+        for (uint32_t i = 0; i + 2 < ha->length && vm->handler_count < VM_MAX_HANDLERS; i += 3) {
+            Handler *h = &vm->handlers[vm->handler_count++];
+            h->frame = vm->frame_count - 1;
+            h->reg = (uint32_t)v_int_val(ha->items[i]);
+            h->catch_pc = code->ins + v_int_val(ha->items[i + 1]);
+            h->ctx = ha->items[i + 2];
+        }
+    }
+    if (state == GEN_SUSPENDED && mode == GEN_NEXT) base[INS_A(code->ins[pc_off - 1])] = sent;
+    g->slots[GEN_STATE] = v_int(GEN_RUNNING);
+    size_t mark = vm_scope_open(iso);
+    Value *hg = vm_handle(iso, gen);
+    if (mode == GEN_THROW) {
+        vm_throw(iso, sent);
+        vm->pending_throw = true;
+    }
+    vm->yielded = false;
+    Status st = vm_interp_run(iso, result);
+    g = v_jsobj(*hg);
+    vm_scope_close(iso, mark);
+    if (st == MJS_OK && vm->yielded) {
+        vm->yielded = false;
+        g->slots[GEN_STATE] = v_int(GEN_SUSPENDED);
+        *done = false;
+    } else {
+        generator_finish(g);
+    }
+    return st;
+}
+
 /* ---------------------------------------------------------------- the loop */
 
 Status vm_interp_run(Isolate *iso, Value *ret) {
@@ -632,6 +751,10 @@ Status vm_interp_run(Isolate *iso, Value *ret) {
         if (expr) goto exception;                                                                  \
     } while (0)
 
+    if (vm->pending_throw) { /* a generator resumed by throw() */
+        vm->pending_throw = false;
+        goto exception;
+    }
     NEXT();
 
 L_NOP:
@@ -1269,6 +1392,29 @@ L_THISINIT:
 L_NEWTARGET:
     R[A] = frame->new_target;
     NEXT();
+L_GENSTART:
+    SAVE_PC();
+    tmp = vm_generator_new(iso, R[0]);
+    R[A] = tmp;
+    CHECK(generator_save(iso, &R[A], frame, pc + 1, GEN_START)); /* resume after the RET that follows */
+    NEXT();
+L_YIELD: {
+    SAVE_PC();
+    if (!frame->is_entry) { /* resumption always enters from C; anything else is a bug */
+        vm_throw_error(iso, E_ERROR, "yield outside a resumed generator");
+        goto exception;
+    }
+    CHECK(generator_save(iso, &R[B], frame, pc, GEN_SUSPENDED));
+    /* leave like a return from the entry frame that generator resumption set up */
+    Value result = R[A];
+    uint32_t fi = vm->frame_count - 1;
+    while (vm->handler_count && vm->handlers[vm->handler_count - 1].frame >= fi) vm->handler_count--;
+    vm->sp = frame->saved_sp;
+    vm->frame_count--;
+    vm->yielded = true;
+    *ret = result;
+    return MJS_OK;
+}
 L_CLASS:
     SAVE_PC();
     CHECK(vm_class_setup(iso, &R[A], R[B], &tmp));

@@ -45,6 +45,8 @@ typedef struct VmState {
     uint32_t throw_line, throw_col;
     bool throw_pos_valid;
     Code *codes; /* list of live Code (see Code.prev/next) */
+    bool yielded;       /* the entry frame left by YIELD, not by returning */
+    bool pending_throw; /* vm_interp_run starts by handling the pending exception */
 } VmState;
 
 /* Run frames until the entry frame returns (interp.c). */
@@ -65,6 +67,13 @@ enum { CLASS_DEF_METHOD, CLASS_DEF_GETTER, CLASS_DEF_SETTER };
 /* super[key] / super[key] = v: lookup starts at home's prototype, `this` is the receiver. */
 Status vm_super_get(Isolate *iso, Value home, Value keyv, Value receiver, Value *out) MJS_MUST_CHECK;
 Status vm_super_set(Isolate *iso, Value home, Value keyv, Value receiver, Value v) MJS_MUST_CHECK;
+/* Generators (generator.c; resume in interp.c). */
+enum { GEN_STATE = 0, GEN_REGS = 1, GEN_PC = 2, GEN_CTX = 3, GEN_HANDLERS = 4, GEN_INTERNAL = 5 };
+enum { GEN_START, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+enum { GEN_NEXT, GEN_RETURN, GEN_THROW };
+void vm_generator_init(Isolate *iso);
+Value vm_generator_new(Isolate *iso, Value fn);
+Status vm_generator_resume(Isolate *iso, Value gen, Value sent, int mode, Value *result, bool *done) MJS_MUST_CHECK;
 /* Compile (compiler.c): returns a template for the program's top-level function. */
 typedef enum CompileMode { COMPILE_SCRIPT, COMPILE_MODULE, COMPILE_FUNCTION_BODY } CompileMode;
 Status vm_compile(Isolate *iso, const char *src, size_t len, const char *filename, CompileMode mode,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "interp_int.h"
 #include "object_int.h"
 #include "vm_int.h"
 
@@ -187,8 +188,12 @@ bool lookup_own(Isolate *iso, Value obj, Value key, Ref *r) {
 Value fn_materialize_prototype(Isolate *iso, Value fn) {
     size_t mark = vm_scope_open(iso);
     Value *hf = vm_handle(iso, fn);
-    Value *hp = vm_handle(iso, obj_new(iso));
-    add_named(iso, *hp, ATOM(iso, constructor), *hf, P_HIDDEN, NULL);
+    Value tmpl = v_jsobj(fn)->slots[FN_INT_TEMPLATE];
+    bool generator = v_is_ptr(tmpl) && v_type(tmpl) == T_TEMPLATE && (v_template(tmpl)->code->flags & CODE_GENERATOR);
+    if (generator) vm_generator_init(iso);
+    /* a generator function's prototype is the generators' prototype: no constructor */
+    Value *hp = vm_handle(iso, generator ? obj_new_with_proto(iso, ROOT(iso, R_GENERATOR_PROTO)) : obj_new(iso));
+    if (!generator) add_named(iso, *hp, ATOM(iso, constructor), *hf, P_HIDDEN, NULL);
     Ref r;
     if (lookup_own(iso, *hf, ATOM(iso, prototype), &r) && r.value == V_HOLE)
         ref_store(iso, *hf, &r, *hp);

@@ -53,6 +53,7 @@ typedef enum InstanceType {
     T_SET_OBJ,        /* internal[0] = table */
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
+    T_GENERATOR,      /* internal: state, saved registers, pc, context, handlers (vm/generator.c) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -229,6 +230,7 @@ typedef enum RootIndex {
     R_SYMBOL_HASH,           /* private symbol: key of the identity hash of Map/Set keys */
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
+    R_GENERATOR_PROTO,       /* %GeneratorPrototype% (made on first use) */
     R__COUNT
 } RootIndex;
 
