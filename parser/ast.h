@@ -187,6 +187,11 @@ struct Node {
 
 #define NF_PAREN 0x01  /* expression was written in parentheses */
 #define NF_PAREN2 0x02 /* ... in more than one pair: ((x)) */
+#define NF_PATTERN 0x04 /* N_ARRAY/N_OBJECT used as a destructuring pattern */
+#define NF_COVER_INIT 0x08 /* N_PROPERTY `{a = 1}`: valid only in a pattern */
+
+/* Calls fn for every identifier a binding target (identifier or pattern) binds. */
+void ast_bound_names(const Node *target, void (*fn)(const Node *id, void *ud), void *ud);
 
 typedef struct ParseError {
     int line, col;          /* 1-based position of the offending token */

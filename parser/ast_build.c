@@ -175,7 +175,7 @@ Node *parse_object(ParseCtx *c, const Token *lb, NodeList *props) {
     deepen_list(c, n, props);
     bool seen_proto = false;
     for (Node *p = props->head; p; p = p->next) {
-        if (p->u.prop.kind != PROP_INIT || p->u.prop.computed || p->u.prop.shorthand ||
+        if (p->kind != N_PROPERTY || p->u.prop.kind != PROP_INIT || p->u.prop.computed || p->u.prop.shorthand ||
             (p->u.prop.value->kind == N_FUNCTION && (p->u.prop.value->u.func.flags & FN_METHOD)))
             continue;
         if (!key_is_proto(p->u.prop.key)) continue;
@@ -283,7 +283,10 @@ Node *parse_logical(ParseCtx *c, OpKind op, Node *l, Node *r, const Token *t) {
 }
 
 AssignLhs parse_assign_lhs(ParseCtx *c, Node *target, const Token *op) {
-    if (!is_simple_target(target))
+    if ((target->kind == N_ARRAY || target->kind == N_OBJECT) && !(target->nflags & NF_PAREN) &&
+        op->type == TK_ASSIGN)
+        parse_to_pattern(c, target, false);
+    else if (!is_simple_target(target))
         parse_error_node(c, target, "Invalid left-hand side in assignment");
     else if (is_eval_or_arguments(target) && parse_strict(c))
         parse_error_at(c, target->line, target->col, "Unexpected eval or arguments in strict mode");
@@ -441,6 +444,16 @@ static const Node *param_name(const Node *p) {
     return p->kind == N_DECLARATOR ? p->u.decl.name : p;
 }
 
+typedef struct StrictCheck {
+    ParseCtx *c;
+    bool strict;
+} StrictCheck;
+
+static void check_bound(const Node *id, void *ud) {
+    StrictCheck *sc = ud;
+    check_strict_binding(sc->c, id, sc->strict);
+}
+
 /* Early errors shared by every function form, then the scope/label checks of its body. */
 static void finish_function(ParseCtx *c, Node *fn, bool simple, bool own_use_strict) {
     bool strict = (fn->u.func.flags & FN_STRICT) != 0;
@@ -461,7 +474,7 @@ static void finish_function(ParseCtx *c, Node *fn, bool simple, bool own_use_str
     }
     if (own_use_strict && fn->u.func.name) check_strict_binding(c, fn->u.func.name, true);
     for (Node *p = fn->u.func.params.head; p; p = p->next)
-        check_strict_binding(c, param_name(p), strict);
+        ast_bound_names(param_name(p), check_bound, &(StrictCheck){c, strict});
     /* Duplicate parameters are an error wherever sloppy-mode leniency does not apply. */
     bool dup_is_error = strict || !simple || (fn->u.func.flags & (FN_ARROW | FN_METHOD));
     parse_check_body(c, &fn->u.func.params, &fn->u.func.body, strict, dup_is_error);
@@ -516,6 +529,11 @@ Node *parse_method(ParseCtx *c, const Token *first, PropKey *k, PropKind kind, c
 /* Turn one element of a parenthesised cover expression into a parameter. */
 static Node *cover_to_param(ParseCtx *c, Node *e) {
     if (e->kind == N_IDENT && !(e->nflags & NF_PAREN)) return e;
+    if ((e->kind == N_ARRAY || e->kind == N_OBJECT) && !(e->nflags & NF_PAREN))
+        return parse_pattern_param(c, e, NULL);
+    if (e->kind == N_ASSIGN && e->u.binary.op == OP_ASSIGN && !(e->nflags & NF_PAREN) &&
+        (e->u.binary.left->nflags & NF_PATTERN))
+        return parse_pattern_param(c, e->u.binary.left, e->u.binary.right);
     if (e->kind == N_ASSIGN && e->u.binary.op == OP_ASSIGN && !(e->nflags & NF_PAREN) &&
         e->u.binary.left->kind == N_IDENT && !(e->u.binary.left->nflags & NF_PAREN)) {
         Node *id = e->u.binary.left;
@@ -616,6 +634,8 @@ Node *parse_for_in(ParseCtx *c, NodeKind kind, const Token *t, Node *left, Node 
                 parse_error_at(c, d->line, d->col,
                                "for-in loop variable declaration may not have an initializer.");
         }
+    } else if ((left->kind == N_ARRAY || left->kind == N_OBJECT) && !(left->nflags & NF_PAREN)) {
+        parse_to_pattern(c, left, false);
     } else if (!is_simple_target(left)) {
         parse_error_node(c, left, "Invalid left-hand side in for-loop");
     } else if (is_eval_or_arguments(left) && parse_strict(c)) {

@@ -100,6 +100,10 @@ declarators(A) ::= declarator(D). { A = parse_list1(D); }
 declarators(A) ::= declarators(B) COMMA declarator(D). { A = B; parse_list_push(&A, D); }
 declarator(A) ::= IDENT(T). { A = parse_declarator(ctx, &T, NULL); }
 declarator(A) ::= IDENT(T) ASSIGN assign(E). { A = parse_declarator(ctx, &T, E); }
+declarator(A) ::= arr_lit(P) ASSIGN assign(E). { A = parse_pattern_declarator(ctx, P, E); }
+declarator(A) ::= obj_lit(P) ASSIGN assign(E). { A = parse_pattern_declarator(ctx, P, E); }
+declarator(A) ::= arr_lit(P). { A = parse_pattern_declarator(ctx, P, NULL); }
+declarator(A) ::= obj_lit(P). { A = parse_pattern_declarator(ctx, P, NULL); }
 
 stmt(A) ::= EMPTY_SEMI(T). { A = parse_node_tok(ctx, N_EMPTY, &T); }
 stmt(A) ::= expr(E) SEMI. { A = parse_expr_stmt(ctx, E); }
@@ -157,6 +161,11 @@ for_lhs(A) ::= expr(E). { A = E; } /* checked as a target in parse_for_in */
 for_lhs(A) ::= VAR(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_VAR, &N, NULL); }
 for_lhs(A) ::= LET(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_LET, &N, NULL); }
 for_lhs(A) ::= CONST(T) IDENT(N). { A = parse_for_decl(ctx, &T, VAR_CONST, &N, NULL); }
+for_lhs(A) ::= VAR(T) for_pattern(P). { A = parse_for_decl_pattern(ctx, &T, VAR_VAR, P); }
+for_lhs(A) ::= LET(T) for_pattern(P). { A = parse_for_decl_pattern(ctx, &T, VAR_LET, P); }
+for_lhs(A) ::= CONST(T) for_pattern(P). { A = parse_for_decl_pattern(ctx, &T, VAR_CONST, P); }
+for_pattern(A) ::= arr_lit(P). { A = P; }
+for_pattern(A) ::= obj_lit(P). { A = P; }
 for_lhs(A) ::= VAR(T) IDENT(N) ASSIGN assign(E). { A = parse_for_decl(ctx, &T, VAR_VAR, &N, E); }
 for_lhs(A) ::= LET(T) IDENT(N) ASSIGN assign(E). { A = parse_for_decl(ctx, &T, VAR_LET, &N, E); }
 for_lhs(A) ::= CONST(T) IDENT(N) ASSIGN assign(E). {
@@ -204,6 +213,8 @@ stmt(A) ::= TRY(T) block(B). {
     A = B;
 }
 catch_clause(A) ::= CATCH LP IDENT(P) RP block(B). { A = parse_catch(ctx, &P, B); }
+catch_clause(A) ::= CATCH LP arr_lit(P) RP block(B). { A = parse_catch_pattern(ctx, P, B); }
+catch_clause(A) ::= CATCH LP obj_lit(P) RP block(B). { A = parse_catch_pattern(ctx, P, B); }
 catch_clause(A) ::= CATCH block(B). { A = parse_catch(ctx, NULL, B); }
 
 stmt(A) ::= DEBUGGER(T) SEMI. { A = parse_node_tok(ctx, N_DEBUGGER, &T); }
@@ -232,6 +243,10 @@ param_list(A) ::= param(P). { A = parse_list1(P); }
 param_list(A) ::= param_list(B) COMMA param(P). { A = B; parse_list_push(&A, P); }
 param(A) ::= IDENT(T). { A = parse_param(ctx, &T, NULL); }
 param(A) ::= IDENT(T) ASSIGN assign(E). { A = parse_param(ctx, &T, E); }
+param(A) ::= arr_lit(P). { A = parse_pattern_param(ctx, P, NULL); }
+param(A) ::= obj_lit(P). { A = parse_pattern_param(ctx, P, NULL); }
+param(A) ::= arr_lit(P) ASSIGN assign(E). { A = parse_pattern_param(ctx, P, E); }
+param(A) ::= obj_lit(P) ASSIGN assign(E). { A = parse_pattern_param(ctx, P, E); }
 
 fbody(A) ::= FBODY_LBRACE items(L) RBRACE(R). { A = parse_fbody(ctx, &L, &R); }
 
@@ -446,12 +461,14 @@ tmpl_parts(A) ::= tmpl_parts(B) TEMPLATE_MIDDLE(M) expr(E). {
 }
 member(A) ::= LP(L) expr(E) RP. { A = parse_paren(ctx, &L, E); }
 
-member(A) ::= LBRACKET(T) elision_opt(N) RBRACKET. {
+member(A) ::= arr_lit(E). { A = E; }
+member(A) ::= obj_lit(E). { A = E; }
+arr_lit(A) ::= LBRACKET(T) elision_opt(N) RBRACKET. {
     NodeList l = {0};
     A = parse_array(ctx, &T, &l, N);
 }
-member(A) ::= LBRACKET(T) elem_list(L) RBRACKET. { A = parse_array(ctx, &T, &L, 0); }
-member(A) ::= LBRACKET(T) elem_list(L) COMMA elision_opt(N) RBRACKET. {
+arr_lit(A) ::= LBRACKET(T) elem_list(L) RBRACKET. { A = parse_array(ctx, &T, &L, 0); }
+arr_lit(A) ::= LBRACKET(T) elem_list(L) COMMA elision_opt(N) RBRACKET. {
     A = parse_array(ctx, &T, &L, N);
 }
 elem_list(A) ::= elision_opt(N) elem(E). {
@@ -471,9 +488,12 @@ elision(A) ::= elision(N) COMMA. { A = N + 1; }
 elem(A) ::= assign(E). { A = E; }
 elem(A) ::= ELLIPSIS(T) assign(E). { A = parse_spread(ctx, &T, E); }
 
-member(A) ::= OBJ_LBRACE(T) RBRACE. { NodeList l = {0}; A = parse_object(ctx, &T, &l); }
-member(A) ::= OBJ_LBRACE(T) props(L) RBRACE. { A = parse_object(ctx, &T, &L); }
-member(A) ::= OBJ_LBRACE(T) props(L) COMMA RBRACE. { A = parse_object(ctx, &T, &L); }
+obj_lit(A) ::= OBJ_LBRACE(T) RBRACE. { NodeList l = {0}; A = parse_object(ctx, &T, &l); }
+obj_lit(A) ::= OBJ_LBRACE(T) props(L) RBRACE. { A = parse_object(ctx, &T, &L); }
+obj_lit(A) ::= OBJ_LBRACE(T) props(L) COMMA RBRACE. { A = parse_object(ctx, &T, &L); }
+/* `{a = 1}` only as a destructuring pattern (flagged; an error if it stays an expression) */
+prop(A) ::= IDENT(T) ASSIGN(Q) assign(E). { A = parse_cover_init(ctx, &T, &Q, E); }
+prop(A) ::= ELLIPSIS(T) assign(E). { A = parse_spread(ctx, &T, E); }
 props(A) ::= prop(P). { A = parse_list1(P); }
 props(A) ::= props(B) COMMA prop(P). { A = B; parse_list_push(&A, P); }
 prop(A) ::= prop_key(K) COLON assign(V). { A = parse_prop(ctx, &K, V, PROP_INIT, false); }

@@ -188,6 +188,13 @@ Node *parse_class_field(ParseCtx *c, PropKey *k, Node *init);
 Node *parse_super(ParseCtx *c, const Token *t);
 Node *parse_new_target(ParseCtx *c, const Token *kw, const Token *name);
 Node *parse_yield(ParseCtx *c, const Token *kw, Node *e, bool delegate);
+/* ---- destructuring (ast_pattern.c) */
+Node *parse_to_pattern(ParseCtx *c, Node *n, bool binding);
+Node *parse_pattern_declarator(ParseCtx *c, Node *pattern, Node *init);
+Node *parse_for_decl_pattern(ParseCtx *c, const Token *kw, VarKind kind, Node *pattern);
+Node *parse_pattern_param(ParseCtx *c, Node *pattern, Node *init);
+Node *parse_catch_pattern(ParseCtx *c, Node *pattern, Node *block);
+Node *parse_cover_init(ParseCtx *c, const Token *name, const Token *eq, Node *init);
 /* Mark a method's function (value of a property node) as a generator. */
 Node *parse_generator_method(ParseCtx *c, Node *prop);
 Node *parse_jump(ParseCtx *c, NodeKind kind, const Token *t, const Token *label);

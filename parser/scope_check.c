@@ -140,13 +140,15 @@ static bool is_fn_decl(const Node *s) {
     return s && s->kind == N_FUNCTION && (s->u.func.flags & FN_DECL);
 }
 
+static void declare_target(Walk *w, const Scope *s, const Node *target, int kind);
+
 /* Lexical declarations of a statement list belong to its scope from the start of the list. */
 static void predeclare(Walk *w, const Scope *s, const NodeList *list, bool top) {
     for (const Node *st = list->head; st && !w->c->failed; st = st->next) {
         const Node *u = unlabel(st);
         if (u->kind == N_VAR && u->u.var.kind != VAR_VAR) {
             for (const Node *d = u->u.var.decls.head; d; d = d->next)
-                declare(w, s, d->u.decl.name, d->u.decl.name, K_LEXICAL);
+                declare_target(w, s, d->u.decl.name, K_LEXICAL);
         } else if (u->kind == N_CLASS && u->u.class_.is_decl) {
             declare(w, s, u->u.class_.name, u->u.class_.name, K_LEXICAL);
         } else if (is_fn_decl(u)) {
@@ -156,6 +158,24 @@ static void predeclare(Walk *w, const Scope *s, const NodeList *list, bool top) 
 }
 
 static void walk_stmt(Walk *w, const Scope *s, const Node *st);
+
+/* Each name a declaration target binds (an identifier or a destructuring pattern). */
+typedef struct Binder {
+    Walk *w;
+    const Scope *s;
+    int kind; /* K_*, or -1: a var (checked against lexical declarations) */
+} Binder;
+
+static void bind_one(const Node *id, void *ud) {
+    Binder *b = ud;
+    if (b->w->c->failed) return;
+    if (b->kind < 0) check_var(b->w, b->s, id);
+    else declare(b->w, b->s, id, id, b->kind);
+}
+
+static void declare_target(Walk *w, const Scope *s, const Node *target, int kind) {
+    ast_bound_names(target, bind_one, &(Binder){w, s, kind});
+}
 
 static void walk_list(Walk *w, const Scope *s, const NodeList *list) {
     for (const Node *st = list->head; st && !w->c->failed; st = st->next) walk_stmt(w, s, st);
@@ -191,10 +211,10 @@ static void walk_loop(Walk *w, const Scope *s, const Node *body) {
 static void walk_var(Walk *w, const Scope *s, const Node *v) {
     if (v->u.var.kind == VAR_VAR) {
         for (const Node *d = v->u.var.decls.head; d && !w->c->failed; d = d->next)
-            check_var(w, s, d->u.decl.name);
+            declare_target(w, s, d->u.decl.name, -1);
     } else {
         for (const Node *d = v->u.var.decls.head; d && !w->c->failed; d = d->next)
-            declare(w, s, d->u.decl.name, d->u.decl.name, K_LEXICAL);
+            declare_target(w, s, d->u.decl.name, K_LEXICAL);
     }
 }
 
@@ -275,7 +295,7 @@ static void walk_stmt(Walk *w, const Scope *s, const Node *st) {
             /* The catch parameter and the handler block's own declarations share one scope,
              * so `catch (e) { let e; }` is a redeclaration while `var e` is allowed. */
             Scope h = new_scope(w->c, s, false);
-            if (st->u.try_.param) declare(w, &h, st->u.try_.param, st->u.try_.param, K_CATCH);
+            if (st->u.try_.param) declare_target(w, &h, st->u.try_.param, K_CATCH);
             predeclare(w, &h, &st->u.try_.handler->u.list, false);
             walk_list(w, &h, &st->u.try_.handler->u.list);
         }
@@ -313,27 +333,38 @@ static void walk_stmt(Walk *w, const Scope *s, const Node *st) {
     }
 }
 
+typedef struct ParamAdd {
+    ParseCtx *c;
+    const Scope *fs;
+    bool dup_is_error;
+} ParamAdd;
+
+static void add_param(const Node *id, void *ud) {
+    ParamAdd *pa = ud;
+    ParseCtx *c = pa->c;
+    ScopeTable *t = table(c);
+    if (c->failed) return;
+    if ((t->count + 1) * 2 > t->cap) grow(c, t);
+    Entry *e = find_slot(t, pa->fs->id, id->u.ident.name, id->u.ident.len);
+    if (e->scope) {
+        if (pa->dup_is_error)
+            parse_error_at(c, id->line, id->col, "Duplicate parameter name not allowed in this context");
+        return;
+    }
+    *e = (Entry){.name = id->u.ident.name, .len = id->u.ident.len, .scope = pa->fs->id,
+                 .kind = K_PARAM, .line = id->line, .col = id->col};
+    t->count++;
+}
+
 void parse_check_body(ParseCtx *c, const NodeList *params, const NodeList *body, bool strict,
                       bool dup_params_error) {
     if (c->failed) return;
     Walk w = {.c = c, .strict = strict};
     Scope fs = new_scope(c, NULL, true);
     if (params) {
-        ScopeTable *t = table(c);
-        for (const Node *p = params->head; p && !c->failed; p = p->next) {
-            const Node *id = p->kind == N_DECLARATOR ? p->u.decl.name : p;
-            if ((t->count + 1) * 2 > t->cap) grow(c, t);
-            Entry *e = find_slot(t, fs.id, id->u.ident.name, id->u.ident.len);
-            if (e->scope) {
-                if (dup_params_error)
-                    parse_error_at(c, id->line, id->col,
-                                   "Duplicate parameter name not allowed in this context");
-                continue;
-            }
-            *e = (Entry){.name = id->u.ident.name, .len = id->u.ident.len, .scope = fs.id,
-                         .kind = K_PARAM, .line = id->line, .col = id->col};
-            t->count++;
-        }
+        ParamAdd pa = {c, &fs, dup_params_error};
+        for (const Node *p = params->head; p && !c->failed; p = p->next)
+            ast_bound_names(p->kind == N_DECLARATOR ? p->u.decl.name : p, add_param, &pa);
     }
     if (!body) return;
     predeclare(&w, &fs, body, true);

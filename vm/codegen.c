@@ -152,18 +152,23 @@ static void prologue(FnState *fs) {
         for (Node *p = fi->node->u.func.params.head; p; p = p->next) {
             if (p->kind != N_DECLARATOR) continue;
             Node *id = p->u.decl.name;
-            Var *v = id->aux;
+            bool pattern = id->kind != N_IDENT;
+            Var *v = pattern ? p->aux : id->aux;
             set_pos(fs, p);
-            int skip = emit_jump(fs, BC_JNOTUNDEF, (unsigned)v->reg, 0);
-            int t = reg_alloc(fs);
-            if (p->u.decl.init->kind == N_FUNCTION)
-                expr_function(fs, p->u.decl.init, t, id->u.ident.name, id->u.ident.len);
-            else
-                expr(fs, p->u.decl.init, t);
-            emit_abc(fs, BC_MOV, (unsigned)v->reg, (unsigned)t, 0);
-            reg_free_to(fs, mark);
-            patch_here(fs, skip);
-            store_entry_copy(fs, v);
+            if (p->u.decl.init) {
+                int skip = emit_jump(fs, BC_JNOTUNDEF, (unsigned)v->reg, 0);
+                int t = reg_alloc(fs);
+                if (pattern) expr(fs, p->u.decl.init, t);
+                else expr_named(fs, p->u.decl.init, t, id->u.ident.name, id->u.ident.len);
+                emit_abc(fs, BC_MOV, (unsigned)v->reg, (unsigned)t, 0);
+                reg_free_to(fs, mark);
+                patch_here(fs, skip);
+                store_entry_copy(fs, v);
+            }
+            if (pattern) {
+                bind_target(fs, id, v->reg, true);
+                reg_free_to(fs, mark);
+            }
         }
     }
     /* hoisted function declarations */

@@ -91,8 +91,13 @@ bool writes_locals(Node *n) {
             if (writes_locals(a)) return true;
         return false;
     case N_OBJECT:
-        for (Node *p = n->u.list.head; p; p = p->next)
+        for (Node *p = n->u.list.head; p; p = p->next) {
+            if (p->kind == N_SPREAD) {
+                if (writes_locals(p->u.unary.expr)) return true;
+                continue;
+            }
             if ((p->u.prop.computed && writes_locals(p->u.prop.key)) || writes_locals(p->u.prop.value)) return true;
+        }
         return false;
     default: return true;
     }
@@ -320,6 +325,13 @@ static void object_literal(FnState *fs, Node *n, int dst) {
     for (Node *p = n->u.list.head; p; p = p->next) {
         int mark = fs->nregs;
         set_pos(fs, p);
+        if (p->kind == N_SPREAD) { /* {...src} */
+            int src = expr_any(fs, p->u.unary.expr);
+            emit_abc(fs, BC_COPYPROPS, (unsigned)dst, (unsigned)src, 0);
+            reg_free_to(fs, mark);
+            continue;
+        }
+        if (p->nflags & NF_COVER_INIT) compile_error(fs->c, p, "Invalid shorthand property initializer");
         if (p->u.prop.computed || p->u.prop.kind != PROP_INIT) {
             int key;
             if (p->u.prop.computed) {
@@ -687,6 +699,14 @@ static void assign_expr(FnState *fs, Node *n, int dst) {
     Node *target = n->u.binary.left, *value = n->u.binary.right;
     OpKind op = n->u.binary.op;
     int mark = fs->nregs;
+    if (target->nflags & NF_PATTERN) {
+        int t = reg_alloc(fs);
+        expr(fs, value, t);
+        bind_target(fs, target, t, false);
+        if (dst >= 0) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)t, 0);
+        reg_free_to(fs, mark);
+        return;
+    }
     if (op == OP_ASSIGN && target->kind == N_IDENT) {
         Var *v = target->aux;
         if (is_reg_var(v) && v->kind != VK_CONST && !needs_tdz_check(fs, v) && fs->with_depth == 0 &&

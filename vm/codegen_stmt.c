@@ -137,7 +137,11 @@ static void var_stmt(FnState *fs, Node *n) {
         Var *v = id->aux;
         set_pos(fs, d);
         int mark = fs->nregs;
-        if (!init) {
+        if (id->kind != N_IDENT) {
+            int t = reg_alloc(fs);
+            expr(fs, init, t);
+            bind_target(fs, id, t, n->u.var.kind != VAR_VAR);
+        } else if (!init) {
             if (n->u.var.kind == VAR_VAR) continue;
             int t = reg_alloc(fs);
             emit_abc(fs, BC_LOADUNDEF, (unsigned)t, 0, 0);
@@ -271,7 +275,9 @@ static void for_in_of_stmt(FnState *fs, Node *n, Node *labels) {
     Node *left = n->u.for_in.left;
     if (left->kind == N_VAR) {
         Node *id = left->u.var.decls.head->u.decl.name;
-        assign_to_ident(fs, id, item, left->u.var.kind != VAR_VAR);
+        bind_target(fs, id, item, left->u.var.kind != VAR_VAR);
+    } else if (left->nflags & NF_PATTERN) {
+        bind_target(fs, left, item, false);
     } else if (left->kind == N_IDENT) {
         assign_to_ident(fs, left, item, false);
     } else if (left->kind == N_MEMBER) {
@@ -339,7 +345,7 @@ static void switch_stmt(FnState *fs, Node *n, Node *labels) {
 static void catch_part(FnState *fs, Node *n, int exc) {
     Scope *s = n->aux;
     enter_scope(fs, s);
-    if (n->u.try_.param) assign_to_ident(fs, n->u.try_.param, exc, true);
+    if (n->u.try_.param) bind_target(fs, n->u.try_.param, exc, true);
     stmt(fs, n->u.try_.handler);
     leave_scope(fs, s);
 }

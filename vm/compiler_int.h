@@ -142,6 +142,11 @@ void set_pos(FnState *fs, const Node *n);
 void enter_scope(FnState *fs, Scope *s);
 void leave_scope(FnState *fs, Scope *s);
 
+/* codegen_pattern.c */
+void bind_target(FnState *fs, Node *target, int src, bool decl);
+void bind_array_pattern(FnState *fs, Node *p, int src, bool decl);
+void bind_object_pattern(FnState *fs, Node *p, int src, bool decl);
+
 /* codegen_class.c */
 void class_expr(FnState *fs, Node *n, int dst, const char *name, uint32_t name_len);
 void class_decl(FnState *fs, Node *n);

@@ -1392,6 +1392,10 @@ L_THISINIT:
 L_NEWTARGET:
     R[A] = frame->new_target;
     NEXT();
+L_COPYPROPS:
+    SAVE_PC();
+    CHECK(vm_copy_data_properties(iso, R[A], R[B], C ? R[C] : V_UNDEF));
+    NEXT();
 L_GENSTART:
     SAVE_PC();
     tmp = vm_generator_new(iso, R[0]);

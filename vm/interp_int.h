@@ -67,6 +67,9 @@ enum { CLASS_DEF_METHOD, CLASS_DEF_GETTER, CLASS_DEF_SETTER };
 /* super[key] / super[key] = v: lookup starts at home's prototype, `this` is the receiver. */
 Status vm_super_get(Isolate *iso, Value home, Value keyv, Value receiver, Value *out) MJS_MUST_CHECK;
 Status vm_super_set(Isolate *iso, Value home, Value keyv, Value receiver, Value v) MJS_MUST_CHECK;
+/* CopyDataProperties (spread.c): own enumerable properties of source onto target, except
+ * the keys listed in the array excl (or none when excl is not an array). */
+Status vm_copy_data_properties(Isolate *iso, Value target, Value source, Value excl) MJS_MUST_CHECK;
 /* Generators (generator.c; resume in interp.c). */
 enum { GEN_STATE = 0, GEN_REGS = 1, GEN_PC = 2, GEN_CTX = 3, GEN_HANDLERS = 4, GEN_INTERNAL = 5 };
 enum { GEN_START, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };

@@ -81,6 +81,24 @@ static Var *declare(Compiler *c, Scope *s, const char *name, uint32_t len, VarKi
 
 static void hoist_var_decls(Compiler *c, FnInfo *fi, Node *n, bool top);
 
+/* Declaring every name a target binds (identifier or destructuring pattern). */
+typedef struct DeclCtx {
+    Compiler *c;
+    Scope *s;
+    VarKindC kind;
+} DeclCtx;
+
+static Var *declare(Compiler *c, Scope *s, const char *name, uint32_t len, VarKindC kind, const Node *at);
+
+static void declare_one(const Node *id, void *ud) {
+    DeclCtx *d = ud;
+    declare(d->c, d->s, id->u.ident.name, id->u.ident.len, d->kind, id);
+}
+
+static void declare_target(Compiler *c, Scope *s, const Node *target, VarKindC kind) {
+    ast_bound_names(target, declare_one, &(DeclCtx){c, s, kind});
+}
+
 static void hoist_list(Compiler *c, FnInfo *fi, NodeList *l, bool top) {
     for (Node *s = l->head; s; s = s->next) hoist_var_decls(c, fi, s, top);
 }
@@ -92,8 +110,7 @@ static void hoist_var_decls(Compiler *c, FnInfo *fi, Node *n, bool top) {
     switch (n->kind) {
     case N_VAR:
         if (n->u.var.kind == VAR_VAR)
-            for (Node *d = n->u.var.decls.head; d; d = d->next)
-                declare(c, fi->scope, d->u.decl.name->u.ident.name, d->u.decl.name->u.ident.len, VK_VAR, d);
+            for (Node *d = n->u.var.decls.head; d; d = d->next) declare_target(c, fi->scope, d->u.decl.name, VK_VAR);
         break;
     case N_FUNCTION:
         if (n->u.func.flags & FN_DECL) {
@@ -142,8 +159,7 @@ static void declare_lexical(Compiler *c, Scope *s, NodeList *l) {
         }
         if (n->kind != N_VAR || n->u.var.kind == VAR_VAR) continue;
         VarKindC k = n->u.var.kind == VAR_LET ? VK_LET : VK_CONST;
-        for (Node *d = n->u.var.decls.head; d; d = d->next)
-            declare(c, s, d->u.decl.name->u.ident.name, d->u.decl.name->u.ident.len, k, d);
+        for (Node *d = n->u.var.decls.head; d; d = d->next) declare_target(c, s, d->u.decl.name, k);
     }
 }
 
@@ -271,7 +287,8 @@ static void res_expr(Resolver *r, Node *n) {
         /* methods' home object for super.x: a hidden "*proto" binding holding the object */
         bool methods = false;
         for (Node *p = n->u.list.head; p; p = p->next)
-            methods |= p->u.prop.value && p->u.prop.value->kind == N_FUNCTION && (p->u.prop.value->u.func.flags & FN_METHOD);
+            methods |= p->kind == N_PROPERTY && p->u.prop.value && p->u.prop.value->kind == N_FUNCTION &&
+                       (p->u.prop.value->u.func.flags & FN_METHOD);
         Scope *saved = r->scope;
         if (methods) {
             r->scope = scope_new(r->c, r->scope, r->fi, false);
@@ -332,7 +349,7 @@ static void res_stmt(Resolver *r, Node *n) {
     case N_VAR:
         for (Node *d = n->u.var.decls.head; d; d = d->next) {
             res_expr(r, d->u.decl.init);
-            res_ident(r, d->u.decl.name);
+            res_expr(r, d->u.decl.name);
         }
         break;
     case N_EXPR_STMT:
@@ -405,8 +422,8 @@ static void res_stmt(Resolver *r, Node *n) {
             Scope *cs = push_block(r);
             n->u.try_.handler->aux = NULL;
             if (n->u.try_.param) {
-                declare(r->c, cs, n->u.try_.param->u.ident.name, n->u.try_.param->u.ident.len, VK_CATCH, n->u.try_.param);
-                res_ident(r, n->u.try_.param);
+                declare_target(r->c, cs, n->u.try_.param, VK_CATCH);
+                res_expr(r, n->u.try_.param);
             }
             n->aux = cs;
             res_stmt(r, n->u.try_.handler);
@@ -457,6 +474,17 @@ static FnInfo *res_function(Compiler *c, FnInfo *parent, Scope *outer, Node *fn)
         int i = 0;
         for (Node *p = fn->u.func.params.head; p; p = p->next, i++) {
             Node *id = p->kind == N_DECLARATOR ? p->u.decl.name : p;
+            if (id->kind != N_IDENT) {
+                /* a destructured parameter: its slot is a hidden parameter (Node.aux of the
+                 * declarator), the names it binds are function-scope variables */
+                char *hidden = arena_alloc(c->arena, 16);
+                int len = snprintf(hidden, 16, "*p%d", i);
+                Var *v = declare(c, fi->scope, hidden, (uint32_t)len, VK_PARAM, id);
+                v->reg = 2 + i;
+                p->aux = v;
+                declare_target(c, fi->scope, id, VK_VAR);
+                continue;
+            }
             Var *v = declare(c, fi->scope, id->u.ident.name, id->u.ident.len, VK_PARAM, id);
             v->reg = 2 + i;
         }
@@ -485,7 +513,8 @@ static FnInfo *res_function(Compiler *c, FnInfo *parent, Scope *outer, Node *fn)
         /* default values see the parameters */
         for (Node *p = fn->u.func.params.head; p; p = p->next) {
             if (p->kind == N_DECLARATOR) res_expr(&r, p->u.decl.init);
-            res_ident(&r, p->kind == N_DECLARATOR ? p->u.decl.name : p);
+            if (p->kind == N_DECLARATOR) res_expr(&r, p->u.decl.name);
+            else res_ident(&r, p);
         }
         if (fn->u.func.flags & FN_EXPR_BODY) res_expr(&r, fn->u.func.expr_body);
     }
