@@ -677,6 +677,14 @@ loop:
         "&&" { return TK_AND; }
         "||" { return TK_OR; }
         "??" { return TK_NULLISH; }
+        "?." {
+            /* `a?.5:b` is a conditional: `?.` before a digit is `?` then `.5` */
+            if (*lx->cur >= '0' && *lx->cur <= '9') {
+                lx->cur--;
+                return TK_QUESTION;
+            }
+            return TK_QDOT;
+        }
         "=" { return TK_ASSIGN; }
         "+=" { return op_token(t, TK_ASSIGNOP, OP_ADD); }
         "-=" { return op_token(t, TK_ASSIGNOP, OP_SUB); }
@@ -688,6 +696,9 @@ loop:
         ">>=" { return op_token(t, TK_ASSIGNOP, OP_SAR); }
         ">>>=" { return op_token(t, TK_ASSIGNOP, OP_SHR); }
         "&=" { return op_token(t, TK_ASSIGNOP, OP_BITAND); }
+        "&&=" { return op_token(t, TK_ASSIGNOP, OP_AND); }
+        "||=" { return op_token(t, TK_ASSIGNOP, OP_OR); }
+        "??=" { return op_token(t, TK_ASSIGNOP, OP_NULLISH); }
         "|=" { return op_token(t, TK_ASSIGNOP, OP_BITOR); }
         "^=" { return op_token(t, TK_ASSIGNOP, OP_BITXOR); }
 

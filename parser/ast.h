@@ -189,6 +189,7 @@ struct Node {
 #define NF_PAREN2 0x02 /* ... in more than one pair: ((x)) */
 #define NF_PATTERN 0x04 /* N_ARRAY/N_OBJECT used as a destructuring pattern */
 #define NF_COVER_INIT 0x08 /* N_PROPERTY `{a = 1}`: valid only in a pattern */
+#define NF_OPTIONAL 0x10   /* N_MEMBER/N_INDEX/N_CALL reached through `?.` */
 
 /* Calls fn for every identifier a binding target (identifier or pattern) binds. */
 void ast_bound_names(const Node *target, void (*fn)(const Node *id, void *ud), void *ud);

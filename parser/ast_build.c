@@ -61,9 +61,22 @@ static bool is_eval_or_arguments(const Node *n) {
                                   name_is(n->u.ident.name, n->u.ident.len, "arguments"));
 }
 
-/* Identifier, member or index expression (parenthesised or not): what may be assigned. */
+/* Identifier, member or index expression (parenthesised or not): what may be assigned.
+ * Not an optional chain. */
 static bool is_simple_target(const Node *n) {
+    if (n->kind == N_MEMBER || n->kind == N_INDEX || n->kind == N_CALL) {
+        for (const Node *x = n; x && !(x->nflags & NF_PAREN && x != n);) {
+            if (x->nflags & NF_OPTIONAL) return false;
+            x = x->kind == N_MEMBER ? x->u.member.obj : x->kind == N_INDEX ? x->u.index.obj
+                : x->kind == N_CALL ? x->u.call.callee : NULL;
+        }
+    }
     return n->kind == N_IDENT || n->kind == N_MEMBER || n->kind == N_INDEX;
+}
+
+Node *parse_optional(ParseCtx *c, Node *link) {
+    link->nflags |= NF_OPTIONAL;
+    return link;
 }
 
 static void check_strict_binding(ParseCtx *c, const Node *id, bool strict) {

@@ -37,7 +37,7 @@
 %token FUNCTION_DECL IF IN_FOR NEW RETURN SWITCH THIS THROW TRY TYPEOF VAR VOID WHILE WITH.
 %token NULL TRUE FALSE LET CONST OF GET SET CLASS ENUM EXPORT EXTENDS IMPORT SUPER.
 %token ARGS_PROBE.
-%token CLASS_DECL CLASS_LBRACE STATIC YIELD YIELD_EXPR.
+%token CLASS_DECL CLASS_LBRACE STATIC YIELD YIELD_EXPR QDOT.
 
 %nonassoc LOWER_THAN_ELSE.
 %nonassoc ELSE.
@@ -411,6 +411,13 @@ member(A) ::= member(O) DOT name(N). { A = parse_member(ctx, O, &N); }
 member(A) ::= NEW(T) member(C) args(G). { A = parse_new(ctx, &T, C, &G); }
 
 call(A) ::= member(C) args(G). { A = parse_call(ctx, C, &G); }
+/* Optional chaining: each `?.` link is flagged; the compiler finds the chain's end. */
+member(A) ::= member(O) QDOT name(N). { A = parse_optional(ctx, parse_member(ctx, O, &N)); }
+member(A) ::= member(O) QDOT LBRACKET(T) expr(I) RBRACKET. { A = parse_optional(ctx, parse_index(ctx, O, I, &T)); }
+call(A) ::= member(C) QDOT args(G). { A = parse_optional(ctx, parse_call(ctx, C, &G)); }
+call(A) ::= call(O) QDOT name(N). { A = parse_optional(ctx, parse_member(ctx, O, &N)); }
+call(A) ::= call(O) QDOT LBRACKET(T) expr(I) RBRACKET. { A = parse_optional(ctx, parse_index(ctx, O, I, &T)); }
+call(A) ::= call(C) QDOT args(G). { A = parse_optional(ctx, parse_call(ctx, C, &G)); }
 call(A) ::= call(C) args(G). { A = parse_call(ctx, C, &G); }
 call(A) ::= call(O) LBRACKET(T) expr(I) RBRACKET. { A = parse_index(ctx, O, I, &T); }
 call(A) ::= call(O) DOT name(N). { A = parse_member(ctx, O, &N); }

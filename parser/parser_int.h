@@ -195,6 +195,7 @@ Node *parse_for_decl_pattern(ParseCtx *c, const Token *kw, VarKind kind, Node *p
 Node *parse_pattern_param(ParseCtx *c, Node *pattern, Node *init);
 Node *parse_catch_pattern(ParseCtx *c, Node *pattern, Node *block);
 Node *parse_cover_init(ParseCtx *c, const Token *name, const Token *eq, Node *init);
+Node *parse_optional(ParseCtx *c, Node *link);
 /* Mark a method's function (value of a property node) as a generator. */
 Node *parse_generator_method(ParseCtx *c, Node *prop);
 Node *parse_jump(ParseCtx *c, NodeKind kind, const Token *t, const Token *label);

@@ -547,6 +547,9 @@ static bool has_spread(NodeList *args) {
     return false;
 }
 
+static void chain_object(FnState *fs, Node *obj, int dst);
+static void opt_exit(FnState *fs, int reg);
+
 static void call_expr(FnState *fs, Node *n, int dst) {
     Node *callee = n->u.call.callee;
     bool is_new = n->kind == N_NEW;
@@ -562,12 +565,14 @@ static void call_expr(FnState *fs, Node *n, int dst) {
         super_get(fs, callee, base);
         load_this(fs, NULL, base + 1);
     } else if (!is_new && callee->kind == N_MEMBER) {
-        expr(fs, callee->u.member.obj, base + 1);
+        chain_object(fs, callee->u.member.obj, base + 1);
+        if (callee->nflags & NF_OPTIONAL) opt_exit(fs, base + 1);
         set_pos(fs, callee);
         emit_abc(fs, BC_GETFIELD, (unsigned)base, (unsigned)base + 1,
                  (unsigned)ic_new(fs, callee->u.member.name, callee->u.member.len));
     } else if (!is_new && callee->kind == N_INDEX) {
-        expr(fs, callee->u.index.obj, base + 1);
+        chain_object(fs, callee->u.index.obj, base + 1);
+        if (callee->nflags & NF_OPTIONAL) opt_exit(fs, base + 1);
         int k = expr_any(fs, callee->u.index.index);
         set_pos(fs, callee);
         emit_abc(fs, BC_GETELEM, (unsigned)base, (unsigned)base + 1, (unsigned)k);
@@ -593,9 +598,10 @@ static void call_expr(FnState *fs, Node *n, int dst) {
         emit_abc(fs, BC_LOADUNDEF, (unsigned)base + 1, 0, 0);
         for (int i = 0; i < nend; i++) patch_here(fs, ends[i]);
     } else {
-        expr(fs, callee, base);
+        chain_object(fs, callee, base);
         emit_abc(fs, BC_LOADUNDEF, (unsigned)base + 1, 0, 0);
     }
+    if (n->nflags & NF_OPTIONAL) opt_exit(fs, base); /* f?.() */
     if (spread) {
         Node fake;
         memset(&fake, 0, sizeof fake);
@@ -704,6 +710,28 @@ static void assign_expr(FnState *fs, Node *n, int dst) {
         expr(fs, value, t);
         bind_target(fs, target, t, false);
         if (dst >= 0) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)t, 0);
+        reg_free_to(fs, mark);
+        return;
+    }
+    if (op == OP_AND || op == OP_OR || op == OP_NULLISH) {
+        /* a &&= b, a ||= b, a ??= b: assign only when the test says so */
+        Ref r = ref_prepare(fs, target, value);
+        int t = reg_alloc(fs);
+        ref_get(fs, &r, t);
+        int jskip;
+        if (op == OP_NULLISH) {
+            int jeval = emit_jump(fs, BC_JNULLISH, (unsigned)t, 0);
+            jskip = emit_jump(fs, BC_JMP, 0, 0);
+            patch_here(fs, jeval);
+        } else {
+            jskip = emit_jump(fs, op == OP_AND ? BC_JFALSE : BC_JTRUE, (unsigned)t, 0);
+        }
+        if (target->kind == N_IDENT) expr_named(fs, value, t, target->u.ident.name, target->u.ident.len);
+        else expr(fs, value, t);
+        set_pos(fs, n);
+        ref_put(fs, &r, t);
+        patch_here(fs, jskip);
+        if (dst >= 0 && dst != t) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)t, 0);
         reg_free_to(fs, mark);
         return;
     }
@@ -845,7 +873,83 @@ static void logical_expr(FnState *fs, Node *n, int dst) {
     patch_here(fs, j);
 }
 
+/* ---------------------------------------------------------------- optional chains */
+
+/* a?.b.c(): when a `?.` link's object is null or undefined, the whole chain (up to a
+ * parenthesised part) is undefined. The outermost link owns the chain: the links below jump
+ * to its end. */
+typedef struct OptChain {
+    int *jumps;
+    int count, cap;
+} OptChain;
+
+static const Node *chain_next(const Node *n) {
+    switch (n->kind) {
+    case N_MEMBER: return n->u.member.obj;
+    case N_INDEX: return n->u.index.obj;
+    case N_CALL: return n->u.call.callee;
+    default: return NULL;
+    }
+}
+
+static bool chain_is_optional(const Node *n) {
+    for (; n; n = chain_next(n)) {
+        if (n->nflags & NF_OPTIONAL) return true;
+        const Node *next = chain_next(n);
+        if (next && (next->nflags & NF_PAREN)) return false;
+    }
+    return false;
+}
+
+static void opt_exit(FnState *fs, int reg) {
+    OptChain *oc = fs->opt;
+    if (!oc) return;
+    if (oc->count == oc->cap) {
+        int cap = oc->cap ? oc->cap * 2 : 8;
+        int *nj = arena_alloc(fs->c->arena, sizeof(int) * (size_t)cap);
+        if (oc->count) memcpy(nj, oc->jumps, sizeof(int) * (size_t)oc->count);
+        oc->jumps = nj;
+        oc->cap = cap;
+    }
+    oc->jumps[oc->count++] = emit_jump(fs, BC_JNULLISH, (unsigned)reg, 0);
+}
+
+/* The object of a chain link: compiled as part of the same chain. */
+static void chain_object(FnState *fs, Node *obj, int dst) {
+    fs->opt_continue = !(obj->nflags & NF_PAREN);
+    expr(fs, obj, dst);
+    fs->opt_continue = false;
+}
+
+static int chain_operand(FnState *fs, Node *obj, Node *later) {
+    fs->opt_continue = !(obj->nflags & NF_PAREN);
+    int r = later ? operand(fs, obj, later) : expr_any(fs, obj);
+    fs->opt_continue = false;
+    return r;
+}
+
+static void expr_inner(FnState *fs, Node *n, int dst);
+
 void expr(FnState *fs, Node *n, int dst) {
+    OptChain *saved = fs->opt;
+    if (!fs->opt_continue) fs->opt = NULL; /* a new expression: not part of an outer chain */
+    fs->opt_continue = false;
+    bool link = n->kind == N_MEMBER || n->kind == N_INDEX || n->kind == N_CALL;
+    OptChain own = {0};
+    bool owner = link && !fs->opt && chain_is_optional(n);
+    if (owner) fs->opt = &own;
+    else if (!link) fs->opt = NULL;
+    expr_inner(fs, n, dst);
+    if (owner) {
+        int jend = emit_jump(fs, BC_JMP, 0, 0);
+        for (int i = 0; i < own.count; i++) patch_here(fs, own.jumps[i]);
+        emit_abc(fs, BC_LOADUNDEF, (unsigned)dst, 0, 0);
+        patch_here(fs, jend);
+    }
+    fs->opt = saved;
+}
+
+static void expr_inner(FnState *fs, Node *n, int dst) {
     int mark = fs->nregs;
     switch (n->kind) {
     case N_NUMBER: load_number(fs, n->u.num, dst); break;
@@ -897,7 +1001,8 @@ void expr(FnState *fs, Node *n, int dst) {
             super_get(fs, n, dst);
             break;
         }
-        int o = expr_any(fs, n->u.member.obj);
+        int o = chain_operand(fs, n->u.member.obj, NULL);
+        if (n->nflags & NF_OPTIONAL) opt_exit(fs, o);
         set_pos(fs, n);
         emit_abc(fs, BC_GETFIELD, (unsigned)dst, (unsigned)o, (unsigned)ic_new(fs, n->u.member.name, n->u.member.len));
         break;
@@ -907,7 +1012,8 @@ void expr(FnState *fs, Node *n, int dst) {
             super_get(fs, n, dst);
             break;
         }
-        int o = operand(fs, n->u.index.obj, n->u.index.index);
+        int o = chain_operand(fs, n->u.index.obj, n->u.index.index);
+        if (n->nflags & NF_OPTIONAL) opt_exit(fs, o);
         int k = expr_any(fs, n->u.index.index);
         set_pos(fs, n);
         emit_abc(fs, BC_GETELEM, (unsigned)dst, (unsigned)o, (unsigned)k);

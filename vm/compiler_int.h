@@ -95,6 +95,8 @@ typedef struct FnState {
     int nconsts, nics;
     int nregs, maxregs;
     int completion_reg; /* scripts: the completion value, else -1 */
+    struct OptChain *opt; /* the optional chain being compiled (its short-circuit jumps) */
+    bool opt_continue;    /* the next expr() continues that chain (a link's object) */
     Ctl *ctl;
     int with_regs[16];
     int with_depth;
