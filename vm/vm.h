@@ -53,6 +53,7 @@ typedef enum InstanceType {
     T_SET_OBJ,        /* internal[0] = table */
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
+    T_PROMISE,        /* internal[0..3] = state, result, reactions, flags (runtime/promise_int.h) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -229,6 +230,12 @@ typedef enum RootIndex {
     R_SYMBOL_HASH,           /* private symbol: key of the identity hash of Map/Set keys */
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
+    /* Promise (runtime/builtins_promise.c, microtask.c); V_HOLE until installed */
+    R_PROMISE_PROTO,
+    R_MAP_PROMISE,           /* map of T_PROMISE */
+    R_PROMISE_INTRINSICS,    /* FixedArray: %Promise%, Symbol.species, "then", %AggregateError.prototype% */
+    R_MICROTASK_QUEUE,       /* FixedArray ring of pending jobs */
+    R_PROMISE_REJECTIONS,    /* array: promises rejected with no handler, not yet reported */
     R__COUNT
 } RootIndex;
 

@@ -1,0 +1,237 @@
+/* microtask.c: the microtask queue, queueMicrotask, and node's unhandled-rejection handling.
+ * The queue is a FixedArray ring in R_MICROTASK_QUEUE ([head, count, jobs...]), so pending
+ * jobs are GC roots. Promises rejected with no handler wait in R_PROMISE_REJECTIONS; once the
+ * queue has drained, those still unhandled go to process 'unhandledRejection' or are thrown
+ * as uncaught exceptions (node's default --unhandled-rejections=throw). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "promise_int.h"
+
+enum { Q_HEAD = 0, Q_COUNT = 1, Q_HDR = 2 };
+#define Q_MIN_CAP 16u
+#define Q_KEEP_CAP 1024u /* a drained queue larger than this is replaced by a small one */
+
+static void must(Status s) {
+    if (s != MJS_OK) {
+        fprintf(stderr, "minijs: microtask queue: out of memory\n");
+        abort();
+    }
+}
+
+/* ---------------------------------------------------------------- the queue */
+
+static Value queue_new(Isolate *iso, uint32_t cap) {
+    Value q = fixed_new(iso, Q_HDR + cap);
+    v_fixed(q)->items[Q_HEAD] = v_int(0);
+    v_fixed(q)->items[Q_COUNT] = v_int(0);
+    return q;
+}
+
+static uint32_t q_cap(Value q) { return (uint32_t)v_fixed(q)->length - Q_HDR; }
+static uint32_t q_get(Value q, int field) { return (uint32_t)v_int_val(v_fixed(q)->items[field]); }
+
+bool rt_microtasks_pending(Isolate *iso) {
+    Value q = ROOT(iso, R_MICROTASK_QUEUE);
+    return v_is_ptr(q) && q_get(q, Q_COUNT) > 0;
+}
+
+void rt_enqueue_job(Isolate *iso, int kind, Value a, Value b, Value c) {
+    size_t mark = vm_scope_open(iso);
+    Value *ah = vm_handle(iso, a), *bh = vm_handle(iso, b), *ch = vm_handle(iso, c);
+    Value *job = vm_handle(iso, fixed_new(iso, 4));
+    FixedArray *j = v_fixed(*job);
+    j->items[0] = v_int(kind);
+    vm_store(iso, j, &j->items[1], *ah);
+    vm_store(iso, j, &j->items[2], *bh);
+    vm_store(iso, j, &j->items[3], *ch);
+    Value q = ROOT(iso, R_MICROTASK_QUEUE);
+    uint32_t cap = q_cap(q), head = q_get(q, Q_HEAD), count = q_get(q, Q_COUNT);
+    if (count == cap) {
+        Value nq = queue_new(iso, 2 * cap);
+        q = ROOT(iso, R_MICROTASK_QUEUE); /* the allocation may have moved it */
+        FixedArray *from = v_fixed(q), *to = v_fixed(nq);
+        for (uint32_t i = 0; i < count; i++)
+            vm_store(iso, to, &to->items[Q_HDR + i], from->items[Q_HDR + (head + i) % cap]);
+        ROOT(iso, R_MICROTASK_QUEUE) = q = nq;
+        cap *= 2;
+        head = 0;
+    }
+    FixedArray *qa = v_fixed(q);
+    vm_store(iso, qa, &qa->items[Q_HDR + (head + count) % cap], *job);
+    qa->items[Q_COUNT] = v_int((int32_t)count + 1);
+    vm_scope_close(iso, mark);
+}
+
+void rt_enqueue_microtask(Isolate *iso, Value fn) {
+    rt_enqueue_job(iso, JOB_CALLBACK, fn, V_UNDEF, V_UNDEF);
+}
+
+Status rt_run_microtasks(Isolate *iso) {
+    size_t mark = vm_scope_open(iso);
+    Value *job = vm_handle(iso, V_UNDEF);
+    Status st = MJS_OK;
+    while (st == MJS_OK && rt_microtasks_pending(iso)) {
+        FixedArray *q = v_fixed(ROOT(iso, R_MICROTASK_QUEUE));
+        uint32_t cap = (uint32_t)q->length - Q_HDR, head = (uint32_t)v_int_val(q->items[Q_HEAD]);
+        *job = q->items[Q_HDR + head];
+        q->items[Q_HDR + head] = V_HOLE;
+        q->items[Q_HEAD] = v_int((int32_t)((head + 1) % cap));
+        q->items[Q_COUNT] = v_int(v_int_val(q->items[Q_COUNT]) - 1);
+        st = rt_promise_run_job(iso, *job);
+    }
+    if (st == MJS_OK && q_cap(ROOT(iso, R_MICROTASK_QUEUE)) > Q_KEEP_CAP)
+        ROOT(iso, R_MICROTASK_QUEUE) = queue_new(iso, Q_MIN_CAP);
+    vm_scope_close(iso, mark);
+    return st;
+}
+
+/* ---------------------------------------------------------------- queueMicrotask */
+
+/* node's ERR_INVALID_ARG_TYPE text for a value that is not a function. */
+static void describe_received(Isolate *iso, Value v, char *buf, size_t n) {
+    char *s = rt_describe(iso, v, false);
+    if (v_is_nullish(v)) {
+        snprintf(buf, n, "Received %s", s);
+    } else if (v_is_string(v)) {
+        size_t len = strlen(s);
+        if (len > 28) snprintf(buf, n, "Received type string ('%.25s...')", s);
+        else snprintf(buf, n, "Received type string ('%s')", s);
+    } else if (!v_is_object(v)) {
+        snprintf(buf, n, "Received type %s (%s)", v_is_number(v) ? "number" : v_is_symbol(v) ? "symbol" : "boolean", s);
+    } else {
+        /* rt_describe gives "#<Foo>" or "[object Array]": keep the name. */
+        const char *name = s;
+        size_t len = strlen(s);
+        if (len > 3 && s[0] == '#' && s[1] == '<') name = s + 2, len -= 3;
+        else if (len > 9 && strncmp(s, "[object ", 8) == 0) name = s + 8, len -= 9;
+        snprintf(buf, n, "Received an instance of %.*s", (int)len, name);
+    }
+    free(s);
+}
+
+static Status queue_microtask(Isolate *iso, Value *argv, int argc, Value *ret) {
+    *ret = V_UNDEF;
+    if (!v_is_callable(argv[0])) {
+        char received[160];
+        describe_received(iso, argv[0], received, sizeof received);
+        (void)vm_throw_error(iso, E_TYPE, "The \"callback\" argument must be of type function. %s", received);
+        size_t mark = vm_scope_open(iso);
+        Value *err = vm_handle(iso, iso->exception);
+        Value *code = vm_handle(iso, str_from_cstr(iso, "ERR_INVALID_ARG_TYPE"));
+        Value key = atom_from_cstr(iso, "code");
+        if (v_is_object(*err) && obj_define(iso, *err, key, *code, P_HIDDEN) != MJS_OK) abort();
+        vm_scope_close(iso, mark);
+        return MJS_EXC;
+    }
+    rt_enqueue_microtask(iso, argv[0]);
+    return MJS_OK;
+}
+
+/* ---------------------------------------------------------------- unhandled rejections */
+
+void rt_track_rejection(Isolate *iso, Value promise) {
+    size_t mark = vm_scope_open(iso);
+    Value *p = vm_handle(iso, promise);
+    if (!v_is_array(ROOT(iso, R_PROMISE_REJECTIONS))) ROOT(iso, R_PROMISE_REJECTIONS) = array_new(iso, 0);
+    must(array_push(iso, ROOT(iso, R_PROMISE_REJECTIONS), *p));
+    vm_scope_close(iso, mark);
+}
+
+/* node's UnhandledPromiseRejection, for a reason that is not error-like. */
+static Value unhandled_error(Isolate *iso, Value reason) {
+    static const char text[] =
+        "This error originated either by throwing inside of an async function without a catch "
+        "block, or by rejecting a promise which was not handled with .catch(). The promise "
+        "rejected with the reason \"%s\".";
+    static const char name[] = "UnhandledPromiseRejection";
+    char *s = rt_describe(iso, reason, false);
+    size_t n = sizeof text + sizeof name + strlen(s) + 4;
+    char *msg = malloc(n);
+    if (!msg) abort();
+    int len = snprintf(msg, n, "%s: ", name);
+    snprintf(msg + len, n - (size_t)len, text, s);
+    free(s);
+    size_t mark = vm_scope_open(iso);
+    Value *m = vm_handle(iso, str_from_cstr(iso, msg + len));
+    Value *err = vm_handle(iso, vm_make_error(iso, E_ERROR, *m));
+    Value *t = vm_handle(iso, str_from_cstr(iso, msg));
+    free(msg);
+    if (obj_define(iso, *err, ATOM(iso, stack), *t, P_HIDDEN) != MJS_OK) abort();
+    *t = str_from_cstr(iso, name);
+    if (obj_define(iso, *err, ATOM(iso, name), *t, P_DEFAULT) != MJS_OK) abort();
+    *t = str_from_cstr(iso, "ERR_UNHANDLED_REJECTION");
+    Value key = atom_from_cstr(iso, "code");
+    if (obj_define(iso, *err, key, *t, P_DEFAULT) != MJS_OK) abort();
+    Value r = *err;
+    vm_scope_close(iso, mark);
+    return r;
+}
+
+/* process.emit('unhandledRejection', reason, promise): *handled when a listener ran. */
+static Status emit_unhandled(Isolate *iso, Value *p, bool *handled) {
+    size_t mark = vm_scope_open(iso);
+    Value *proc = vm_handle(iso, rt_pget(rt_state(iso)->process));
+    Value *r = vm_handle(iso, V_UNDEF);
+    Status st = MJS_OK;
+    *handled = false;
+    if (v_is_object(*proc)) {
+        Value *name = vm_handle(iso, str_from_cstr(iso, "unhandledRejection"));
+        Value key = atom_from_cstr(iso, "emit");
+        st = obj_get(iso, *proc, key, r);
+        if (st == MJS_OK && v_is_callable(*r)) {
+            Value args[3] = {*name, rt_promise_result(*p), *p};
+            st = vm_call(iso, *r, *proc, 3, args, r);
+            *handled = st == MJS_OK && vm_to_boolean(*r);
+        }
+    }
+    vm_scope_close(iso, mark);
+    return st;
+}
+
+Status rt_process_rejections(Isolate *iso, bool *more) {
+    *more = false;
+    Value pending = ROOT(iso, R_PROMISE_REJECTIONS);
+    if (!v_is_array(pending) || array_length(pending) == 0) return MJS_OK;
+    size_t mark = vm_scope_open(iso);
+    Value *list = vm_handle(iso, pending);
+    Value *p = vm_handle(iso, V_UNDEF), *rest = vm_handle(iso, V_UNDEF);
+    ROOT(iso, R_PROMISE_REJECTIONS) = V_UNDEF;
+    Status st = MJS_OK;
+    uint32_t n = array_length(*list), i = 0;
+    while (i < n && st == MJS_OK) {
+        *p = array_get_own(*list, i++);
+        if (v_int_val(*obj_internal(*p, PS_FLAGS)) & PF_HANDLED) continue;
+        *more = true;
+        bool handled;
+        st = emit_unhandled(iso, p, &handled);
+        if (st == MJS_OK && !handled) {
+            /* node throws error-like reasons (objects with an own stack) as they are. */
+            *p = rt_promise_result(*p);
+            if (!v_is_object(*p) || !obj_has_own(iso, *p, ATOM(iso, stack))) *p = unhandled_error(iso, *p);
+            st = vm_throw(iso, *p);
+        }
+    }
+    if (i < n) {
+        /* Stopped by an uncaught exception: the rest wait, ahead of newer rejections. */
+        *rest = array_new(iso, 0);
+        for (; i < n; i++) must(array_push(iso, *rest, array_get_own(*list, i)));
+        Value newer = ROOT(iso, R_PROMISE_REJECTIONS);
+        for (uint32_t k = 0; v_is_array(newer) && k < array_length(newer); k++) {
+            must(array_push(iso, *rest, array_get_own(newer, k)));
+            newer = ROOT(iso, R_PROMISE_REJECTIONS);
+        }
+        ROOT(iso, R_PROMISE_REJECTIONS) = *rest;
+    }
+    if (v_is_array(ROOT(iso, R_PROMISE_REJECTIONS)) && array_length(ROOT(iso, R_PROMISE_REJECTIONS)) > 0)
+        *more = true;
+    vm_scope_close(iso, mark);
+    return st;
+}
+
+void rt_install_microtasks(Isolate *iso) {
+    ROOT(iso, R_MICROTASK_QUEUE) = queue_new(iso, Q_MIN_CAP);
+    ROOT(iso, R_PROMISE_REJECTIONS) = V_UNDEF;
+    vm_def_native(iso, ROOT(iso, R_GLOBAL), "queueMicrotask", queue_microtask, 1);
+}
