@@ -262,6 +262,7 @@ static void perform_then(Isolate *iso, Value promise, Value on_ok, Value on_err,
     vm_store(iso, a, &a->items[RX_ON_FULFILLED], *ok);
     vm_store(iso, a, &a->items[RX_ON_REJECTED], *err);
     int state = rt_promise_state(*p);
+    if (state == RT_PROMISE_REJECTED && !(flags_of(*p) & PF_HANDLED)) rt_track_handled(iso, *p);
     if (state != RT_PROMISE_PENDING) {
         rt_enqueue_job(iso, JOB_REACTION, *rx, rt_promise_result(*p), v_int(state));
     } else {
@@ -521,6 +522,7 @@ void rt_install_promise(Isolate *iso) {
     ROOT(iso, R_PROMISE_INTRINSICS) = *tmp;
     FixedArray *pi = v_fixed(*tmp);
     for (int i = 0; i < PI_SIZE; i++) pi->items[i] = V_UNDEF;
+    pi->items[PI_LAST_ID] = v_int(0);
     vm_store(iso, pi, &pi->items[PI_CTOR], *ctor);
     *tmp = atom_from_cstr(iso, "then");
     pi = v_fixed(ROOT(iso, R_PROMISE_INTRINSICS));

@@ -131,11 +131,32 @@ static Status queue_microtask(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 /* ---------------------------------------------------------------- unhandled rejections */
 
+static int flags_of(Value p) { return v_int_val(*obj_internal(p, PS_FLAGS)); }
+
 void rt_track_rejection(Isolate *iso, Value promise) {
     size_t mark = vm_scope_open(iso);
     Value *p = vm_handle(iso, promise);
+    FixedArray *pi = v_fixed(ROOT(iso, R_PROMISE_INTRINSICS));
+    int32_t id = (v_int_val(pi->items[PI_LAST_ID]) + 1) & 0x1fffffff;
+    pi->items[PI_LAST_ID] = v_int(id);
+    *obj_internal(*p, PS_FLAGS) = v_int((flags_of(*p) & ((1 << PF_ID_SHIFT) - 1)) | id << PF_ID_SHIFT);
     if (!v_is_array(ROOT(iso, R_PROMISE_REJECTIONS))) ROOT(iso, R_PROMISE_REJECTIONS) = array_new(iso, 0);
     must(array_push(iso, ROOT(iso, R_PROMISE_REJECTIONS), *p));
+    vm_scope_close(iso, mark);
+}
+
+/* Handled after 'unhandledRejection' reported it: node emits 'rejectionHandled' later. */
+void rt_track_handled(Isolate *iso, Value promise) {
+    if (!(flags_of(promise) & PF_WARNED)) return;
+    size_t mark = vm_scope_open(iso);
+    Value *p = vm_handle(iso, promise);
+    Value *late = vm_handle(iso, promise_intrinsic(iso, PI_HANDLED_LATE));
+    if (!v_is_array(*late)) {
+        *late = array_new(iso, 0);
+        FixedArray *pi = v_fixed(ROOT(iso, R_PROMISE_INTRINSICS));
+        vm_store(iso, pi, &pi->items[PI_HANDLED_LATE], *late);
+    }
+    must(array_push(iso, *late, *p));
     vm_scope_close(iso, mark);
 }
 
@@ -169,22 +190,63 @@ static Value unhandled_error(Isolate *iso, Value reason) {
     return r;
 }
 
-/* process.emit('unhandledRejection', reason, promise): *handled when a listener ran. */
-static Status emit_unhandled(Isolate *iso, Value *p, bool *handled) {
+/* process[method](args...) when process has that method; *result its truthiness. */
+static Status call_process(Isolate *iso, const char *method, int argc, const Value *argv, bool *result) {
     size_t mark = vm_scope_open(iso);
+    Value *args = vm_handle(iso, array_from(iso, argv, (uint32_t)argc));
     Value *proc = vm_handle(iso, rt_pget(rt_state(iso)->process));
     Value *r = vm_handle(iso, V_UNDEF);
     Status st = MJS_OK;
-    *handled = false;
+    *result = false;
     if (v_is_object(*proc)) {
-        Value *name = vm_handle(iso, str_from_cstr(iso, "unhandledRejection"));
-        Value key = atom_from_cstr(iso, "emit");
+        Value key = atom_from_cstr(iso, method);
         st = obj_get(iso, *proc, key, r);
         if (st == MJS_OK && v_is_callable(*r)) {
-            Value args[3] = {*name, rt_promise_result(*p), *p};
-            st = vm_call(iso, *r, *proc, 3, args, r);
-            *handled = st == MJS_OK && vm_to_boolean(*r);
+            Value a[3];
+            for (int i = 0; i < argc && i < 3; i++) a[i] = array_get_own(*args, (uint32_t)i);
+            st = vm_call(iso, *r, *proc, argc, a, r);
+            *result = st == MJS_OK && vm_to_boolean(*r);
         }
+    }
+    vm_scope_close(iso, mark);
+    return st;
+}
+
+/* process.emit('unhandledRejection', reason, promise): *handled when a listener ran. */
+static Status emit_unhandled(Isolate *iso, Value *p, bool *handled) {
+    size_t mark = vm_scope_open(iso);
+    Value *name = vm_handle(iso, str_from_cstr(iso, "unhandledRejection"));
+    Value args[3] = {*name, rt_promise_result(*p), *p};
+    Status st = call_process(iso, "emit", 3, args, handled);
+    vm_scope_close(iso, mark);
+    return st;
+}
+
+/* node's asyncHandledRejections: 'rejectionHandled', or a warning when nobody listens. */
+static Status emit_handled_late(Isolate *iso, bool *more) {
+    Value late = promise_intrinsic(iso, PI_HANDLED_LATE);
+    if (!v_is_array(late) || array_length(late) == 0) return MJS_OK;
+    *more = true;
+    size_t mark = vm_scope_open(iso);
+    Value *list = vm_handle(iso, late);
+    Value *p = vm_handle(iso, V_UNDEF), *t = vm_handle(iso, V_UNDEF);
+    FixedArray *pi = v_fixed(ROOT(iso, R_PROMISE_INTRINSICS));
+    pi->items[PI_HANDLED_LATE] = V_UNDEF;
+    Status st = MJS_OK;
+    for (uint32_t i = 0; i < array_length(*list) && st == MJS_OK; i++) {
+        *p = array_get_own(*list, i);
+        bool heard;
+        *t = str_from_cstr(iso, "rejectionHandled");
+        Value args[2] = {*t, *p};
+        st = call_process(iso, "emit", 2, args, &heard);
+        if (st != MJS_OK || heard) continue;
+        char msg[96];
+        snprintf(msg, sizeof msg, "Promise rejection was handled asynchronously (rejection id: %d)",
+                 flags_of(*p) >> PF_ID_SHIFT);
+        *t = str_from_cstr(iso, "PromiseRejectionHandledWarning");
+        Value *m = vm_handle(iso, str_from_cstr(iso, msg));
+        Value wargs[2] = {*m, *t};
+        st = call_process(iso, "emitWarning", 2, wargs, &heard);
     }
     vm_scope_close(iso, mark);
     return st;
@@ -192,6 +254,7 @@ static Status emit_unhandled(Isolate *iso, Value *p, bool *handled) {
 
 Status rt_process_rejections(Isolate *iso, bool *more) {
     *more = false;
+    if (emit_handled_late(iso, more) != MJS_OK) return MJS_EXC;
     Value pending = ROOT(iso, R_PROMISE_REJECTIONS);
     if (!v_is_array(pending) || array_length(pending) == 0) return MJS_OK;
     size_t mark = vm_scope_open(iso);
@@ -202,8 +265,9 @@ Status rt_process_rejections(Isolate *iso, bool *more) {
     uint32_t n = array_length(*list), i = 0;
     while (i < n && st == MJS_OK) {
         *p = array_get_own(*list, i++);
-        if (v_int_val(*obj_internal(*p, PS_FLAGS)) & PF_HANDLED) continue;
+        if (flags_of(*p) & PF_HANDLED) continue;
         *more = true;
+        *obj_internal(*p, PS_FLAGS) = v_int(flags_of(*p) | PF_WARNED);
         bool handled;
         st = emit_unhandled(iso, p, &handled);
         if (st == MJS_OK && !handled) {

@@ -10,8 +10,9 @@
 
 /* Internal slots of a T_PROMISE. Reactions: V_UNDEF, one record, or an array of records. */
 enum { PS_STATE = 0, PS_RESULT = 1, PS_REACTIONS = 2, PS_FLAGS = 3, PS_COUNT = 4 };
-/* PS_FLAGS bits: [[PromiseIsHandled]]. */
-enum { PF_HANDLED = 1 };
+/* PS_FLAGS: bit 0 [[PromiseIsHandled]], bit 1 reported to 'unhandledRejection'; the bits
+ * above hold node's rejection id, given when it was rejected with no handler. */
+enum { PF_HANDLED = 1, PF_WARNED = 2, PF_ID_SHIFT = 2 };
 
 /* A reaction record: the derived capability (promise V_UNDEF for a bare native reaction;
  * resolve/reject V_UNDEF when the promise is ours and nobody else can resolve it) and the
@@ -19,7 +20,7 @@ enum { PF_HANDLED = 1 };
 enum { RX_PROMISE, RX_RESOLVE, RX_REJECT, RX_ON_FULFILLED, RX_ON_REJECTED, RX_SIZE };
 
 /* R_PROMISE_INTRINSICS slots. */
-enum { PI_CTOR, PI_SPECIES, PI_THEN, PI_AGGREGATE_PROTO, PI_SIZE };
+enum { PI_CTOR, PI_SPECIES, PI_THEN, PI_AGGREGATE_PROTO, PI_LAST_ID, PI_HANDLED_LATE, PI_SIZE };
 
 /* Jobs: FixedArray [kind, a, b, c]. */
 enum {
@@ -62,8 +63,10 @@ void rt_install_aggregate_error(Isolate *iso);
 
 /* microtask.c */
 void rt_enqueue_job(Isolate *iso, int kind, Value a, Value b, Value c);
-/* A promise was rejected with no handler: remember it for the end of the drain. */
+/* HostPromiseRejectionTracker: a promise was rejected with no handler (remember it for the
+ * end of the drain), or one so rejected got its first handler. */
 void rt_track_rejection(Isolate *iso, Value promise);
+void rt_track_handled(Isolate *iso, Value promise);
 void rt_install_microtasks(Isolate *iso);
 
 #endif
