@@ -117,11 +117,21 @@ static Status queue_microtask(Isolate *iso, Value *argv, int argc, Value *ret) {
         char received[160];
         describe_received(iso, argv[0], received, sizeof received);
         (void)vm_throw_error(iso, E_TYPE, "The \"callback\" argument must be of type function. %s", received);
+        /* node's internal errors: an enumerable code, named in the stack's first line. */
         size_t mark = vm_scope_open(iso);
         Value *err = vm_handle(iso, iso->exception);
-        Value *code = vm_handle(iso, str_from_cstr(iso, "ERR_INVALID_ARG_TYPE"));
+        Value *t = vm_handle(iso, V_UNDEF);
+        PropDesc pd;
+        if (obj_get_own(iso, *err, ATOM(iso, stack), &pd) && v_is_string(pd.value)) {
+            *t = pd.value;
+            Value *rest = vm_handle(iso, str_substring(iso, *t, 9, str_length(*t))); /* after "TypeError" */
+            *t = str_from_cstr(iso, "TypeError [ERR_INVALID_ARG_TYPE]");
+            *t = str_concat(iso, *t, *rest);
+            if (obj_define(iso, *err, ATOM(iso, stack), *t, P_HIDDEN) != MJS_OK) abort();
+        }
+        *t = str_from_cstr(iso, "ERR_INVALID_ARG_TYPE");
         Value key = atom_from_cstr(iso, "code");
-        if (v_is_object(*err) && obj_define(iso, *err, key, *code, P_HIDDEN) != MJS_OK) abort();
+        if (obj_define(iso, *err, key, *t, P_DEFAULT) != MJS_OK) abort();
         vm_scope_close(iso, mark);
         return MJS_EXC;
     }
