@@ -12,7 +12,7 @@
 
 #define MAX_NESTING 1000 /* formatRaw levels before node-style "Maximum call stack" text */
 
-enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER };
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER, F_PROMISE };
 
 /* ---------------------------------------------------------------- formatRaw */
 
@@ -148,6 +148,11 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
                 rt_buf_put(out, base.p, base.len);
                 goto done;
             }
+        } else if (type == T_PROMISE) {
+            brace0.len = 0;
+            rt_get_prefix(&brace0, ctor, tag.p, "Promise", "");
+            rt_buf_putc(&brace0, '{');
+            formatter = F_PROMISE;
         } else if (rt_is_boxed_primitive(*vh)) {
             if (type == T_STRING_OBJ && (st = rt_drop_index_keys(c, keys)) != MJS_OK) goto done;
             rt_boxed_base(c, vh, key_count(keys), ctor, tag.p, &base);
@@ -203,6 +208,7 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
     if (formatter == F_ARRAY) st = rt_fmt_array(c, vh, rt, &output);
     else if (formatter == F_SET || formatter == F_MAP) st = rt_fmt_collection(c, vh, rt, formatter == F_MAP, size, &output);
     else if (formatter == F_ITER) st = rt_fmt_iterator(c, vh, rt, iter_kind, &output);
+    else if (formatter == F_PROMISE) st = rt_fmt_promise(c, vh, rt, &output);
     for (uint32_t i = 0; st == MJS_OK && i < key_count(keys); i++) {
         RtBuf e = {0};
         st = rt_fmt_property(c, vh, rt, array_get_own(*keys, i), extras, &e);

@@ -38,6 +38,7 @@ static const char *internal_ctor_name(Value v) {
     case T_REGEXP: return "RegExp";
     case T_MAP_OBJ: return "Map";
     case T_SET_OBJ: return "Set";
+    case T_PROMISE: return "Promise";
     case T_NUMBER_OBJ: return "Number";
     case T_STRING_OBJ: return "String";
     case T_BOOLEAN_OBJ: return "Boolean";

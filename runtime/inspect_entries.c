@@ -413,3 +413,23 @@ done:
     vm_scope_close(iso, sc);
     return st;
 }
+
+Status rt_fmt_promise(InspectCtx *c, Value *vh, int rt, RtList *output) {
+    RtBuf b = {0};
+    int state = rt_promise_state(*vh);
+    if (state == RT_PROMISE_PENDING) {
+        rt_stylize_cstr(c, &b, "<pending>", ST_SPECIAL);
+        rt_list_push(output, &b);
+        return MJS_OK;
+    }
+    if (state == RT_PROMISE_REJECTED) {
+        rt_stylize_cstr(c, &b, "<rejected>", ST_SPECIAL);
+        rt_buf_putc(&b, ' ');
+    }
+    c->indentation_lvl += 2;
+    Status st = rt_fmt_value(c, rt_promise_result(*vh), rt, &b);
+    c->indentation_lvl -= 2;
+    if (st == MJS_OK) rt_list_push(output, &b);
+    else rt_buf_free(&b);
+    return st;
+}

@@ -92,6 +92,8 @@ Status rt_fmt_collection(InspectCtx *c, Value *vh, int rt, bool is_map, double s
 /* A Map or Set iterator, and its ITER_* kind. */
 bool rt_collection_iterator_kind(Value v, int *kind);
 Status rt_fmt_iterator(InspectCtx *c, Value *vh, int rt, int kind, RtList *output) MJS_MUST_CHECK;
+/* formatPromise: "<pending>", the value, or "<rejected> reason". */
+Status rt_fmt_promise(InspectCtx *c, Value *vh, int rt, RtList *output) MJS_MUST_CHECK;
 /* formatProperty: key is a string or symbol, or a number (array index) for K_ARRAY_TYPE. */
 Status rt_fmt_property(InspectCtx *c, Value *objh, int recurse_times, Value key, int type,
                        RtBuf *out) MJS_MUST_CHECK;

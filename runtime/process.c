@@ -312,7 +312,7 @@ static Status process_next_tick(Isolate *iso, Value *argv, int argc, Value *ret)
     return rt_next_tick(iso, argv[0], argc - 1, argv + 1);
 }
 
-Status rt_run_ticks(Isolate *iso) {
+static Status run_tick_queue(Isolate *iso) {
     RtState *rs = rt_state(iso);
     size_t sc = vm_scope_open(iso);
     Value *batch = vm_handle(iso, V_UNDEF);
@@ -336,6 +336,19 @@ Status rt_run_ticks(Isolate *iso) {
     }
     vm_scope_close(iso, sc);
     return st;
+}
+
+/* node's processTicksAndRejections: all ticks, then all microtasks; unhandled rejections
+ * are looked at only when both queues are empty, and whatever their listeners queue runs. */
+Status rt_run_ticks(Isolate *iso) {
+    RtState *rs = rt_state(iso);
+    for (;;) {
+        if (run_tick_queue(iso) != MJS_OK || rt_run_microtasks(iso) != MJS_OK) return MJS_EXC;
+        if (v_is_array(rt_pget(rs->ticks)) && array_length(rt_pget(rs->ticks)) > 0) continue;
+        bool more;
+        if (rt_process_rejections(iso, &more) != MJS_OK) return MJS_EXC;
+        if (!more) return MJS_OK;
+    }
 }
 
 /* ---------------------------------------------------------------- warnings */

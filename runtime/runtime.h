@@ -40,6 +40,32 @@ Value rt_symbol_root(Isolate *iso, RootIndex r, const char *description);
  * *table (following tables rehashed or cleared since). Never allocates; false at the end. */
 bool rt_table_next(Value *table, uint32_t *index, Value *key, Value *value);
 
+/* builtins_promise.c, builtins_promise_all.c, microtask.c: Promise, AggregateError,
+ * queueMicrotask and the microtask queue (drained by rt_run_ticks after the main program, in
+ * node's order). A native reaction reads its data from internal slot 1 of argv[-2]. */
+void rt_install_promise(Isolate *iso);
+enum { RT_PROMISE_PENDING, RT_PROMISE_FULFILLED, RT_PROMISE_REJECTED };
+bool rt_is_promise(Value v);
+int rt_promise_state(Value promise);
+Value rt_promise_result(Value promise);
+Value rt_promise_new(Isolate *iso); /* a pending %Promise% */
+/* A resolve function's work (a thenable is adopted through a job); no-op once settled. */
+void rt_promise_resolve(Isolate *iso, Value promise, Value resolution);
+void rt_promise_reject(Isolate *iso, Value promise, Value reason);
+/* PromiseResolve(%Promise%, v): v itself when it is a %Promise%, else a promise for it. */
+Status rt_promise_from(Isolate *iso, Value v, Value *out) MJS_MUST_CHECK;
+/* PerformPromiseThen(promise, on_ok, on_err) with no derived promise (await): each native
+ * gets the settled value as argv[0]; an exception it throws is uncaught. */
+Status rt_promise_then_native(Isolate *iso, Value promise, NativeFn on_ok, NativeFn on_err,
+                              Value data) MJS_MUST_CHECK;
+void rt_enqueue_microtask(Isolate *iso, Value fn);
+/* Run jobs until the queue is empty; an exception from a job stops it (the rest stay). */
+Status rt_run_microtasks(Isolate *iso) MJS_MUST_CHECK;
+bool rt_microtasks_pending(Isolate *iso);
+/* Report promises still unhandled: process 'unhandledRejection', else throw (as node's
+ * default --unhandled-rejections=throw). *emitted: listeners ran (they may queue work). */
+Status rt_process_rejections(Isolate *iso, bool *emitted) MJS_MUST_CHECK;
+
 /* runtime/builtins_string.c, builtins_number.c, builtins_math.c, builtins_date.c,
  * builtins_global.c (parseInt, parseFloat, isNaN, isFinite, gc), console.c, inspect.c,
  * process.c, os.c, v8.c, module.c */

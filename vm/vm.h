@@ -54,6 +54,7 @@ typedef enum InstanceType {
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
     T_GENERATOR,      /* internal: state, saved registers, pc, context, handlers (vm/generator.c) */
+    T_PROMISE,        /* internal[0..3] = state, result, reactions, flags (runtime/promise_int.h) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -231,6 +232,12 @@ typedef enum RootIndex {
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
     R_GENERATOR_PROTO,       /* %GeneratorPrototype% (made on first use) */
+    /* Promise (runtime/builtins_promise.c, microtask.c); V_HOLE until installed */
+    R_PROMISE_PROTO,
+    R_MAP_PROMISE,           /* map of T_PROMISE */
+    R_PROMISE_INTRINSICS,    /* FixedArray: %Promise%, Symbol.species, "then", %AggregateError.prototype% */
+    R_MICROTASK_QUEUE,       /* FixedArray ring of pending jobs */
+    R_PROMISE_REJECTIONS,    /* array: promises rejected with no handler, not yet reported */
     R__COUNT
 } RootIndex;
 
