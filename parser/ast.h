@@ -50,6 +50,7 @@ typedef enum NodeKind {
     N_SUPER,      /* `super` as the object of N_MEMBER/N_INDEX, or the callee of N_CALL */
     N_NEW_TARGET, /* new.target */
     N_YIELD,      /* unary.expr (or NULL); unary.prefix: yield* (delegation) */
+    N_AWAIT,      /* unary.expr */
     /* statements */
     N_VAR,        /* var: kind and N_DECLARATOR list */
     N_DECLARATOR, /* decl: name (N_IDENT), init or NULL */
@@ -109,6 +110,7 @@ typedef enum PropKind { PROP_INIT, PROP_GET, PROP_SET } PropKind;
 #define FN_FIELD_INIT 0x800 /* synthesized: runs a class's field initializers on `this` */
 #define FN_IN_CLASS 0x1000  /* a class element (method, accessor, field initializer) */
 #define FN_GENERATOR 0x2000 /* function* (yield is a keyword in its body) */
+#define FN_ASYNC 0x4000     /* async function/arrow/method (await is a keyword in its body) */
 
 /* Where line/col point (what V8 reports for errors and stack frames): binary, logical,
  * assignment, update, unary and conditional nodes at their operator (`?`); N_MEMBER at the

@@ -607,6 +607,52 @@ Node *parse_arrow(ParseCtx *c, ArrowHead *h, ArrowBody *b) {
     return fn;
 }
 
+/* ------------------------------------------------------------------ async */
+
+Node *parse_make_async(ParseCtx *c, Node *n) {
+    Node *fn = n->kind == N_PROPERTY ? n->u.prop.value : n;
+    if (fn->u.func.flags & (FN_GETTER | FN_SETTER))
+        parse_error_node(c, n, "Unexpected token");
+    fn->u.func.flags |= FN_ASYNC;
+    return n;
+}
+
+Node *parse_await(ParseCtx *c, const Token *kw, Node *e) {
+    Node *n = parse_node_tok(c, N_AWAIT, kw);
+    n->u.unary.expr = e;
+    deepen(c, n, e);
+    return n;
+}
+
+Node *parse_async_arrow(ParseCtx *c, Node *call, ArrowBody *body) {
+    Node *callee = call->u.call.callee;
+    if (call->kind != N_CALL || (call->nflags & NF_PAREN) || callee->kind != N_IDENT ||
+        (callee->nflags & NF_PAREN) || callee->u.ident.len != 5 || memcmp(callee->u.ident.name, "async", 5) != 0) {
+        parse_error_node(c, call, "Malformed arrow function parameter list");
+        return call;
+    }
+    ArrowHead h = {.line = callee->line, .col = callee->col, .start = callee->start};
+    for (Node *a = call->u.call.args.head, *next; a; a = next) {
+        next = a->next;
+        if (a->kind == N_SPREAD) {
+            if (next || a->u.unary.expr->kind != N_IDENT) parse_error_node(c, a, "Rest parameter must be last formal parameter");
+            parse_list_push(&h.params, a->u.unary.expr);
+            h.flags |= FN_HAS_REST;
+            continue;
+        }
+        parse_list_push(&h.params, cover_to_param(c, a));
+    }
+    return parse_make_async(c, parse_arrow(c, &h, body));
+}
+
+Node *parse_async_arrow_ident(ParseCtx *c, const Token *async_kw, const Token *param, ArrowBody *body) {
+    ArrowHead h = parse_arrow_ident(c, param);
+    h.line = async_kw->line;
+    h.col = async_kw->col;
+    h.start = async_kw->start;
+    return parse_make_async(c, parse_arrow(c, &h, body));
+}
+
 /* ------------------------------------------------------------------ statements */
 
 Node *parse_declarator(ParseCtx *c, const Token *name, Node *init) {

@@ -37,7 +37,7 @@
 %token FUNCTION_DECL IF IN_FOR NEW RETURN SWITCH THIS THROW TRY TYPEOF VAR VOID WHILE WITH.
 %token NULL TRUE FALSE LET CONST OF GET SET CLASS ENUM EXPORT EXTENDS IMPORT SUPER.
 %token ARGS_PROBE.
-%token CLASS_DECL CLASS_LBRACE STATIC YIELD YIELD_EXPR QDOT.
+%token CLASS_DECL CLASS_LBRACE STATIC YIELD YIELD_EXPR QDOT ASYNC AWAIT.
 
 %nonassoc LOWER_THAN_ELSE.
 %nonassoc ELSE.
@@ -222,6 +222,9 @@ stmt(A) ::= DEBUGGER(T) SEMI. { A = parse_node_tok(ctx, N_DEBUGGER, &T); }
 stmt(A) ::= FUNCTION_DECL(T) IDENT(N) LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, &N, &P, &B, FN_DECL);
 }
+stmt(A) ::= ASYNC FUNCTION_DECL(T) IDENT(N) LP params(P) RP fbody(B). {
+    A = parse_make_async(ctx, parse_function(ctx, &T, &N, &P, &B, FN_DECL));
+}
 stmt(A) ::= FUNCTION_DECL(T) STAR IDENT(N) LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, &N, &P, &B, FN_DECL | FN_GENERATOR);
 }
@@ -256,6 +259,15 @@ func_expr(A) ::= FUNCTION(T) LP params(P) RP fbody(B). {
 func_expr(A) ::= FUNCTION(T) IDENT(N) LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, &N, &P, &B, 0);
 }
+func_expr(A) ::= ASYNC FUNCTION(T) LP params(P) RP fbody(B). {
+    A = parse_make_async(ctx, parse_function(ctx, &T, NULL, &P, &B, 0));
+}
+func_expr(A) ::= ASYNC FUNCTION(T) IDENT(N) LP params(P) RP fbody(B). {
+    A = parse_make_async(ctx, parse_function(ctx, &T, &N, &P, &B, 0));
+}
+assign(A) ::= ASYNC(K) IDENT(T) ARROW arrow_body(B). { A = parse_async_arrow_ident(ctx, &K, &T, &B); }
+assign(A) ::= call(C) ARROW arrow_body(B). { A = parse_async_arrow(ctx, C, &B); }
+bexpr(A) ::= AWAIT(T) bexpr(E). [UNARY] { A = parse_await(ctx, &T, E); }
 func_expr(A) ::= FUNCTION(T) STAR LP params(P) RP fbody(B). {
     A = parse_function(ctx, &T, NULL, &P, &B, FN_GENERATOR);
 }
@@ -326,6 +338,9 @@ class_elem(A) ::= GET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
 }
 class_elem(A) ::= SET(G) prop_key(K) LP(L) params(P) RP fbody(B). {
     A = parse_method(ctx, &G, &K, PROP_SET, &L, &P, &B);
+}
+class_elem(A) ::= ASYNC prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_make_async(ctx, parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B));
 }
 class_elem(A) ::= STAR prop_key(K) LP(L) params(P) RP fbody(B). {
     A = parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B);
@@ -507,6 +522,9 @@ prop(A) ::= prop_key(K) COLON assign(V). { A = parse_prop(ctx, &K, V, PROP_INIT,
 prop(A) ::= IDENT(T). {
     PropKey k = parse_prop_key(ctx, &T, NULL);
     A = parse_prop(ctx, &k, parse_ident(ctx, &T), PROP_INIT, true);
+}
+prop(A) ::= ASYNC prop_key(K) LP(L) params(P) RP fbody(B). {
+    A = parse_make_async(ctx, parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B));
 }
 prop(A) ::= STAR prop_key(K) LP(L) params(P) RP fbody(B). {
     A = parse_generator_method(ctx, parse_method(ctx, NULL, &K, PROP_INIT, &L, &P, &B));

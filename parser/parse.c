@@ -135,6 +135,20 @@ static int classify(ParseCtx *c, Token *t) {
             return type;
         }
         if (t->flags & TF_ESCAPED) return type;
+        if (t->v.ident.len == 5 && memcmp(t->v.ident.name, "await", 5) == 0 && c->prev_type != TK_DOT &&
+            (c->frames[c->nframes - 1].async ||
+             (c->async_expr_depth && c->nbrackets + 1 >= c->async_expr_depth)) &&
+            parse_can_shift(c, TK_AWAIT))
+            return TK_AWAIT;
+        if (t->v.ident.len == 5 && memcmp(t->v.ident.name, "async", 5) == 0 && c->prev_type != TK_DOT) {
+            const Token *n = peek(c);
+            bool key_pos = c->prev_type == TK_OBJ_LBRACE || c->prev_type == TK_COMMA || top_bracket(c) == BK_CLASS;
+            if (!(n->flags & TF_NL_BEFORE) && parse_can_shift(c, TK_ASYNC) &&
+                (n->type == TK_FUNCTION || n->type == TK_IDENT ||
+                 (key_pos && (n->type == TK_STRING || n->type == TK_NUMBER || n->type == TK_LBRACKET ||
+                              is_keyword(n->type)))))
+                return TK_ASYNC;
+        }
         if (t->v.ident.len == 5 && memcmp(t->v.ident.name, "yield", 5) == 0 &&
             c->frames[c->nframes - 1].generator && c->prev_type != TK_DOT && parse_can_shift(c, TK_YIELD)) {
             /* an operand follows only on the same line and if something can start one */
@@ -290,10 +304,14 @@ static bool precheck(ParseCtx *c, int type, Token *t) {
 
 /* Feed one classified token and keep the bracket, frame and prologue state in step. */
 static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
+    bool async_rp = false; /* this is the `)` of `async (...)` and `=>` follows */
     if (!precheck(c, type, t)) return false;
     switch (type) {
     case TK_LP:
         if (!push_bracket(c, c->for_pending ? BK_FOR_PAREN : BK_PAREN, t)) return false;
+        /* `async (` may begin an async arrow's parameters */
+        c->async_parens[c->nbrackets - 1] = c->prev_type == TK_IDENT && c->prev_end - c->prev_start == 5 &&
+                                            memcmp(c->src + c->prev_start, "async", 5) == 0;
         break;
     case TK_LBRACKET:
         if (!push_bracket(c, BK_BRACKET, t)) return false;
@@ -330,10 +348,23 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
         break;
     case TK_FBODY_LBRACE: {
         bool strict = parse_strict(c); /* inherited from the enclosing code */
-        c->frames[c->nframes++] = (FnFrame){.strict = strict, .prologue = PRO_EXPECT, .generator = c->gen_pending};
+        c->frames[c->nframes++] = (FnFrame){.strict = strict, .prologue = PRO_EXPECT, .generator = c->gen_pending,
+                                            .async = c->async_pending};
         c->gen_pending = false;
+        c->async_pending = false;
         break;
     }
+    case TK_ASYNC:
+        c->async_pending = true;
+        break;
+    case TK_ARROW:
+        if (c->async_arrow_next || c->prev2_type == TK_ASYNC) {
+            /* an async arrow: a block body is an async frame; an expression body is
+             * tracked by bracket depth */
+            if (peek(c)->type == TK_LBRACE) c->async_pending = true;
+            else c->async_expr_depth = c->nbrackets + 1;
+        }
+        break;
     case TK_STAR:
         /* `function*`, and `*name(` where an object or class element starts */
         if (c->prev_type == TK_FUNCTION || c->prev_type == TK_FUNCTION_DECL || c->prev_type == TK_OBJ_LBRACE ||
@@ -350,6 +381,10 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
     case TK_RBRACKET:
     case TK_TEMPLATE_TAIL:
         if (c->nbrackets) c->nbrackets--;
+        if (type == TK_RP && c->async_parens[c->nbrackets]) {
+            c->async_parens[c->nbrackets] = false;
+            async_rp = peek(c)->type == TK_ARROW;
+        }
         break;
     case TK_RBRACE:
         if (top_bracket(c) == BK_FBODY || top_bracket(c) == BK_CLASS) c->nframes--;
@@ -363,8 +398,14 @@ static bool feed(ParseCtx *c, int type, Token *t, bool synthetic) {
     default:
         break;
     }
+    c->async_arrow_next = async_rp;
+    if (c->async_expr_depth && (c->nbrackets + 1 < c->async_expr_depth ||
+                                ((type == TK_SEMI || type == TK_COMMA) && c->nbrackets + 1 == c->async_expr_depth)))
+        c->async_expr_depth = 0;
     c->prev2_type = c->prev_type;
     c->prev_type = type;
+    c->prev_start = t->start;
+    c->prev_end = t->end;
     if (!synthetic) {
         c->prev_line = t->line;
         c->prev_col = t->col;

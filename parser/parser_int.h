@@ -36,6 +36,7 @@ typedef struct FnFrame {
     uint8_t prologue;    /* PRO_* */
     bool pending_strict; /* the directive string just fed is 'use strict' */
     bool generator;      /* a generator's body: `yield` is an operator */
+    bool async;          /* an async function's body: `await` is an operator */
 } FnFrame;
 
 /* Nonterminal payloads (Lemon minor types). */
@@ -109,6 +110,11 @@ typedef struct ParseCtx {
     uint32_t last_end;  /* end offset of the last real token fed: expression ends for arrows */
     bool for_pending;   /* FOR fed: the next `(` opens a for header */
     bool gen_pending;   /* `function*` or `*name(` seen: the next body is a generator's */
+    bool async_pending; /* `async` seen: the next function body (or arrow body) is async */
+    bool async_parens[PARSE_MAX_DEPTH + 2]; /* bracket i is the `(` of `async (...)` */
+    bool async_arrow_next;  /* the `)` of `async (...)` was just fed */
+    int async_expr_depth;   /* inside an async arrow's expression body at this bracket depth (0: no) */
+    uint32_t prev_start, prev_end; /* source span of the last token fed */
     uint8_t brackets[PARSE_MAX_DEPTH + 2];
     int nbrackets;
     FnFrame frames[PARSE_MAX_DEPTH + 2];
@@ -196,6 +202,12 @@ Node *parse_pattern_param(ParseCtx *c, Node *pattern, Node *init);
 Node *parse_catch_pattern(ParseCtx *c, Node *pattern, Node *block);
 Node *parse_cover_init(ParseCtx *c, const Token *name, const Token *eq, Node *init);
 Node *parse_optional(ParseCtx *c, Node *link);
+Node *parse_await(ParseCtx *c, const Token *kw, Node *e);
+/* async (a, b) => body: the call `async(a, b)` read as an arrow head. */
+Node *parse_async_arrow(ParseCtx *c, Node *call, ArrowBody *body);
+Node *parse_async_arrow_ident(ParseCtx *c, const Token *async_kw, const Token *param, ArrowBody *body);
+/* mark a function (or a method property's function) async */
+Node *parse_make_async(ParseCtx *c, Node *fn_or_prop);
 /* Mark a method's function (value of a property node) as a generator. */
 Node *parse_generator_method(ParseCtx *c, Node *prop);
 Node *parse_jump(ParseCtx *c, NodeKind kind, const Token *t, const Token *label);

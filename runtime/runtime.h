@@ -87,6 +87,10 @@ Status rt_run_main(Isolate *iso, const char *filename) MJS_MUST_CHECK;
 Status rt_require(Isolate *iso, Value from_dirname, Value request, Value *out) MJS_MUST_CHECK;
 Value rt_builtin_module(Isolate *iso, const char *name); /* os, v8; V_UNDEF if unknown */
 
+/* async.c: start an async function's generator (its frame suspended at entry): runs the body
+ * up to the first await and gives the promise the body will settle. */
+Status rt_async_start(Isolate *iso, Value gen, Value *promise_out) MJS_MUST_CHECK;
+
 /* Exit code requested by process.exit (runtime state). */
 int rt_exit_code(Isolate *iso);
 

@@ -151,6 +151,7 @@ typedef enum Opcode {
 #define CODE_CLASS 0x200       /* class constructor: [[Call]] throws a TypeError */
 #define CODE_DERIVED 0x400     /* ... of a derived class: no receiver until super() */
 #define CODE_GENERATOR 0x800   /* function*: a call returns a generator, not a constructor */
+#define CODE_ASYNC 0x1000      /* async: runs as a generator driven by promises; a call returns a promise */
 
 /* Source position of one instruction. */
 typedef struct SrcPos {

@@ -280,6 +280,7 @@ static Code *finish_code(FnState *fs) {
         if (n->u.func.flags & FN_CLASS_CTOR) flags |= CODE_CLASS;
         if (n->u.func.flags & FN_DERIVED) flags |= CODE_DERIVED;
         if (n->u.func.flags & FN_GENERATOR) flags |= CODE_GENERATOR;
+        if (n->u.func.flags & FN_ASYNC) flags |= CODE_ASYNC;
         int len = 0;
         for (Node *p = n->u.func.params.head; p && p->kind == N_IDENT; p = p->next) len++;
         if (fi->has_rest && len > fi->nparams) len = fi->nparams;
@@ -325,6 +326,10 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
         if (fs.completion_reg >= 0) emit_abc(&fs, BC_RET, (unsigned)fs.completion_reg, 0, 0);
         else emit_abc(&fs, BC_RETUNDEF, 0, 0, 0);
     } else if (n->u.func.flags & FN_EXPR_BODY) {
+        if (info->gen_var) { /* async arrows */
+            emit_abc(&fs, BC_GENSTART, (unsigned)info->gen_var->reg, 0, 0);
+            emit_abc(&fs, BC_RET, (unsigned)info->gen_var->reg, 0, 0);
+        }
         int r = expr_any(&fs, n->u.func.expr_body);
         emit_abc(&fs, BC_RET, (unsigned)r, 0, 0);
     } else {

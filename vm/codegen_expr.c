@@ -423,7 +423,7 @@ static void tagged_template_object(FnState *fs, Node *n, int dst) {
  * iterable in turn (values sent to the outer generator are not forwarded). */
 static void yield_expr(FnState *fs, Node *n, int dst) {
     Var *g = fs->info->gen_var;
-    if (!g) compile_error(fs->c, n, "Unexpected identifier 'yield'");
+    if (!g) compile_error(fs->c, n, n->kind == N_AWAIT ? "await is only valid in async functions" : "Unexpected identifier 'yield'");
     int mark = fs->nregs;
     int v = reg_alloc(fs);
     if (n->u.unary.prefix) {
@@ -965,7 +965,8 @@ static void expr_inner(FnState *fs, Node *n, int dst) {
     case N_THIS: load_this(fs, n, dst); break;
     case N_CLASS: class_expr(fs, n, dst, NULL, 0); break;
     case N_NEW_TARGET: emit_abc(fs, BC_NEWTARGET, (unsigned)dst, 0, 0); break;
-    case N_YIELD: yield_expr(fs, n, dst); break;
+    case N_YIELD:
+    case N_AWAIT: yield_expr(fs, n, dst); break;
     case N_NULL: emit_abc(fs, BC_LOADNULL, (unsigned)dst, 0, 0); break;
     case N_TRUE: emit_abc(fs, BC_LOADTRUE, (unsigned)dst, 0, 0); break;
     case N_FALSE: emit_abc(fs, BC_LOADFALSE, (unsigned)dst, 0, 0); break;

@@ -85,6 +85,7 @@ Value vm_generator_new(Isolate *iso, Value fn) {
     o->slots[GEN_PC] = v_int(0);
     o->slots[GEN_CTX] = V_UNDEF;
     o->slots[GEN_HANDLERS] = V_HOLE;
+    o->slots[GEN_PROMISE] = V_UNDEF; /* async functions: the promise the body settles */
     vm_scope_close(iso, mark);
     return g;
 }

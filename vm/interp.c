@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/runtime.h"
 #include "interp_int.h"
 #include "vm_int.h"
 
@@ -501,7 +502,7 @@ bool vm_is_constructor(Isolate *iso, Value f) {
     int t = v_type(f);
     if (t == T_FUNCTION) {
         Code *code = v_template(v_jsobj(f)->slots[FN_INT_TEMPLATE])->code;
-        return !(code->flags & (CODE_ARROW | CODE_METHOD | CODE_GENERATOR));
+        return !(code->flags & (CODE_ARROW | CODE_METHOD | CODE_GENERATOR | CODE_ASYNC));
     }
     if (t == T_BOUND_FUNCTION) return vm_is_constructor(iso, v_jsobj(f)->slots[BOUND_INT_TARGET]);
     return t == T_NATIVE_FUNCTION && obj_has_own(iso, f, ATOM(iso, prototype));
@@ -1401,6 +1402,11 @@ L_GENSTART:
     tmp = vm_generator_new(iso, R[0]);
     R[A] = tmp;
     CHECK(generator_save(iso, &R[A], frame, pc + 1, GEN_START)); /* resume after the RET that follows */
+    if (code->flags & CODE_ASYNC) {
+        /* an async call runs its body now, up to the first await, and returns a promise */
+        CHECK(rt_async_start(iso, R[A], &tmp));
+        R[A] = tmp;
+    }
     NEXT();
 L_YIELD: {
     SAVE_PC();

@@ -71,7 +71,7 @@ Status vm_super_set(Isolate *iso, Value home, Value keyv, Value receiver, Value 
  * the keys listed in the array excl (or none when excl is not an array). */
 Status vm_copy_data_properties(Isolate *iso, Value target, Value source, Value excl) MJS_MUST_CHECK;
 /* Generators (generator.c; resume in interp.c). */
-enum { GEN_STATE = 0, GEN_REGS = 1, GEN_PC = 2, GEN_CTX = 3, GEN_HANDLERS = 4, GEN_INTERNAL = 5 };
+enum { GEN_STATE = 0, GEN_REGS = 1, GEN_PC = 2, GEN_CTX = 3, GEN_HANDLERS = 4, GEN_PROMISE = 5, GEN_INTERNAL = 6 };
 enum { GEN_START, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 enum { GEN_NEXT, GEN_RETURN, GEN_THROW };
 void vm_generator_init(Isolate *iso);

@@ -264,7 +264,8 @@ static void res_expr(Resolver *r, Node *n) {
     case N_IDENT: res_ident(r, n); break;
     case N_CLASS: res_class(r, n); break;
     case N_NEW_TARGET: break;
-    case N_YIELD: res_expr(r, n->u.unary.expr); break;
+    case N_YIELD:
+    case N_AWAIT: res_expr(r, n->u.unary.expr); break;
     case N_SUPER: {
         FnInfo *owner = nearest_non_arrow(r->fi);
         int fl = owner_flags(owner);
@@ -499,7 +500,8 @@ static FnInfo *res_function(Compiler *c, FnInfo *parent, Scope *outer, Node *fn)
     hoist_list(c, fi, body, true);
     declare_lexical(c, fi->scope, body);
     /* A generator keeps its generator object in a register (the frame is saved with it). */
-    if (fn->kind == N_FUNCTION && (fn->u.func.flags & FN_GENERATOR)) fi->gen_var = declare(c, fi->scope, "*gen", 4, VK_VAR, fn);
+    if (fn->kind == N_FUNCTION && (fn->u.func.flags & (FN_GENERATOR | FN_ASYNC)))
+        fi->gen_var = declare(c, fi->scope, "*gen", 4, VK_VAR, fn);
     /* A base class constructor runs the instance-field initializer on entry. */
     if (fn->kind == N_FUNCTION && (fn->u.func.flags & (FN_CLASS_CTOR | FN_DERIVED)) == FN_CLASS_CTOR) {
         Var *init = scope_find_local(outer, "*init", 5);
