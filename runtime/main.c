@@ -234,6 +234,18 @@ static Status run_script_text(Isolate *iso, const char *src, size_t len, const c
     return st;
 }
 
+/* Engine shells (and test262's async harness) print with a global print(): console.log. */
+static Status install_shell_print(Isolate *iso) {
+    size_t sc = vm_scope_open(iso);
+    Value *console = vm_handle(iso, V_UNDEF), *log = vm_handle(iso, V_UNDEF);
+    Status st = rt_get_named(iso, &ROOT(iso, R_GLOBAL), "console", console);
+    if (st == MJS_OK) st = rt_get_named(iso, console, "log", log);
+    Value *key = vm_handle(iso, atom_from_cstr(iso, "print"));
+    if (st == MJS_OK) st = obj_define(iso, ROOT(iso, R_GLOBAL), *key, *log, P_HIDDEN);
+    vm_scope_close(iso, sc);
+    return st;
+}
+
 int main(int argc, char **argv) {
     Cli cli;
     memset(&cli, 0, sizeof cli);
@@ -295,7 +307,10 @@ int main(int argc, char **argv) {
         st = rt_install_script_globals(iso, "[stdin]");
         if (st == MJS_OK) st = run_script_text(iso, stdin_src, stdin_len, "[stdin]", false);
         break;
-    case RUN_SCRIPT: st = run_script_text(iso, script_src, script_len, abs_script, false); break;
+    case RUN_SCRIPT:
+        st = install_shell_print(iso);
+        if (st == MJS_OK) st = run_script_text(iso, script_src, script_len, abs_script, false);
+        break;
     default: st = rt_run_main(iso, cli.file); break;
     }
     int code = rt_finish(iso, st);
