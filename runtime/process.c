@@ -319,6 +319,8 @@ Status rt_run_ticks(Isolate *iso) {
     Value *entry = vm_handle(iso, V_UNDEF);
     Value *r = vm_handle(iso, V_UNDEF);
     Status st = MJS_OK;
+    bool again = true;
+    while (st == MJS_OK && again) {
     while (st == MJS_OK && v_is_array(rt_pget(rs->ticks)) && array_length(rt_pget(rs->ticks)) > 0) {
         /* Take the whole queue; ticks queued meanwhile form the next batch, in order. */
         *batch = rt_pget(rs->ticks);
@@ -333,6 +335,9 @@ Status rt_run_ticks(Isolate *iso) {
             st = vm_call(iso, array_get_own(*entry, 0), V_UNDEF, (int)(n - 1), argv, r);
             free(argv);
         }
+    }
+    /* No more ticks: the job is over (FinalizationRegistry callbacks may queue more). */
+    if (st == MJS_OK) st = rt_weak_job_end(iso, &again);
     }
     vm_scope_close(iso, sc);
     return st;

@@ -35,6 +35,7 @@ typedef enum InstanceType {
     T_CONTEXT,      /* closure context: length, parent, slots */
     T_TEMPLATE,     /* compiled function (FuncTemplate), owns malloc'd bytecode */
     T_SYMBOL,       /* description */
+    T_EPHEMERON_TABLE, /* FixedArray layout; items are (key, value) ephemeron pairs (gc.h) */
     /* JS objects: everything from here on has the JSObject layout */
     T_FIRST_OBJECT,
     T_OBJECT = T_FIRST_OBJECT,
@@ -53,6 +54,10 @@ typedef enum InstanceType {
     T_SET_OBJ,        /* internal[0] = table */
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
+    T_WEAKMAP_OBJ,    /* internal[0] = ephemeron table, [1..2] = counts (builtins_weak.c) */
+    T_WEAKSET_OBJ,    /* same layout as WeakMap */
+    T_WEAKREF_OBJ,    /* internal[0] = one-pair ephemeron table (target, undefined) */
+    T_FINREG_OBJ,     /* FinalizationRegistry: cleanup, cells (builtins_weak.c) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -229,6 +234,18 @@ typedef enum RootIndex {
     R_SYMBOL_HASH,           /* private symbol: key of the identity hash of Map/Set keys */
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
+    /* WeakMap, WeakSet, WeakRef, FinalizationRegistry (runtime/builtins_weak.c) */
+    R_WEAKMAP_PROTO,
+    R_WEAKSET_PROTO,
+    R_WEAKREF_PROTO,
+    R_FINREG_PROTO,
+    R_MAP_WEAKMAP,
+    R_MAP_WEAKSET,
+    R_MAP_WEAKREF,
+    R_MAP_FINREG,
+    R_MAP_EPHEMERON_TABLE,
+    R_WEAK_KEPT,   /* array: WeakRef targets kept alive until the current job ends */
+    R_FINREG_LIST, /* array: registries holding cells (their callbacks may be due) */
     R__COUNT
 } RootIndex;
 
