@@ -54,10 +54,10 @@ typedef enum InstanceType {
     T_SET_OBJ,        /* internal[0] = table */
     T_ITERATOR,       /* internal[0..2] = target, index/state, kind */
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
-    T_WEAKMAP_OBJ,    /* internal[0] = ephemeron table, [1..2] = counts (builtins_weak.c) */
+    T_WEAKMAP_OBJ,    /* internal[0] = ephemeron table, [1] = pairs used (builtins_weak.c) */
     T_WEAKSET_OBJ,    /* same layout as WeakMap */
-    T_WEAKREF_OBJ,    /* internal[0] = one-pair ephemeron table (target, undefined) */
-    T_FINREG_OBJ,     /* FinalizationRegistry: cleanup, cells (builtins_weak.c) */
+    T_WEAKREF_OBJ,    /* internal[0] = one-pair ephemeron table (target, null) */
+    T_FINREG_OBJ,     /* FinalizationRegistry: cleanup, cells... (builtins_weakref.c) */
     T_LAST_TYPE
 } InstanceType;
 
