@@ -191,10 +191,11 @@ static void update_weak(GcVisitor *v, GcWord *slot) {
  * slots, and the slots recorded while marking. Nothing else can refer to a moved object. */
 static void update_pointers(Heap *heap) {
     NewSpace *ns = &heap->new_space;
-    GcVisitor v = {update_slot, heap, NULL, 0};
+    GcVisitor v = {update_slot, heap, NULL, 0, NULL};
     gc_visit_strong_roots(heap, &v);
     gc_finalizers_update(heap, &v);
     gc_weak_visit(heap, update_weak);
+    gc_ephemerons_update(heap, update_weak);
     update_remembered_sets(heap, heap->old_space.first);
     update_remembered_sets(heap, heap->map_space.first);
     update_remembered_sets(heap, heap->lo_space.first);
@@ -236,6 +237,7 @@ void gc_mark_compact(Heap *heap, bool force_compact) {
     heap->map_space.top = heap->map_space.limit = 0;
 
     gc_mark(heap);
+    gc_ephemerons_after_marking(heap);
     gc_weak_visit(heap, clear_dead_weak);
     gc_finalizers_after_marking(heap);
 

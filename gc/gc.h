@@ -121,6 +121,19 @@ void gc_visit_range(GcVisitor *v, GcWord *start, size_t count);
 void gc_set_weak_hook(Heap *heap, void (*visit_weak)(void *ctx, GcVisitor *v));
 void gc_visit_weak(GcVisitor *v, GcWord *slot, GcWord dead_value);
 
+/* Ephemerons (WeakMap entries, weak references): a (key, value) pair of slots inside a table
+ * object registered once, right after allocation, with gc_register_ephemeron_table. Its
+ * visit_object reports each pair with gc_visit_ephemeron (never with gc_visit_slot). The value
+ * is traced only while the key is alive from elsewhere (a non-pointer key counts as alive);
+ * once liveness is known, both slots of a pair whose key died are overwritten with dead_value
+ * (a non-pointer). Every GC visits every registered table, so pair slots are never remembered:
+ * store into them with gc_write_barrier_ephemeron. A table dies like any object. */
+void gc_register_ephemeron_table(Heap *heap, void *table);
+void gc_visit_ephemeron(GcVisitor *v, GcWord *key, GcWord *value, GcWord dead_value);
+static inline void gc_write_barrier_ephemeron(Heap *heap, GcWord value) {
+    if (((GcFast *)heap)->marking) gc_marking_barrier(heap, value);
+}
+
 /* Handle scopes: handles are slots the GC treats as roots and updates when objects move.
  * Handle addresses are stable until their scope closes. */
 size_t gc_scope_open(Heap *heap);

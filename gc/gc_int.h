@@ -192,6 +192,7 @@ struct Heap {
     HandleArea handles;
     PersistentArea persistents;
     Worklist finalizers; /* registered objects (addresses, updated on every GC) */
+    Worklist ephemeron_tables; /* gc_register_ephemeron_table (addresses, updated likewise) */
     Worklist worklist;   /* marking */
     Worklist promoted;   /* objects moved into old space by a GC, still to scan */
     Worklist evac_slots; /* full GC: slots of live objects that point into evacuation pages */
@@ -210,6 +211,8 @@ struct GcVisitor {
     Heap *heap;
     Chunk *host_chunk; /* set when slots of an old/map/LO object are visited and recorded */
     GcWord weak_dead;  /* gc_visit_weak: the value for a slot whose target died */
+    /* gc_visit_ephemeron's handler; NULL: pairs are skipped (the tables are visited apart) */
+    void (*ephemeron)(GcVisitor *v, GcWord *key, GcWord *value, GcWord dead_value);
 };
 
 /* pages.c: chunk memory and the chunk table */
@@ -277,6 +280,16 @@ void gc_finalizers_after_marking(Heap *heap);
 void gc_finalizers_update(Heap *heap, GcVisitor *v);
 /* Weak slots (hooks.visit_weak): fn sees v->weak_dead. They are never remembered. */
 void gc_weak_visit(Heap *heap, void (*fn)(GcVisitor *, GcWord *));
+
+/* ephemeron.c: the registered tables. A round visits the tables known live and traces,
+ * through strong->fn, the values of pairs whose keys are live; true if it traced anything
+ * new (then drain and run another round). After the fixpoint: drop dead tables, clear the
+ * pairs whose keys died. Compaction then updates moved tables and pair slots with update. */
+bool gc_ephemerons_scavenge_round(Heap *heap, GcVisitor *strong);
+void gc_ephemerons_after_scavenge(Heap *heap);
+bool gc_ephemerons_mark_round(Heap *heap, GcVisitor *strong);
+void gc_ephemerons_after_marking(Heap *heap);
+void gc_ephemerons_update(Heap *heap, void (*update)(GcVisitor *, GcWord *));
 
 /* scavenge.c */
 void gc_scavenge(Heap *heap);

@@ -24,6 +24,7 @@ void gc_handles_free(Heap *heap) {
     free(p->blocks);
     free(p->free);
     gc_worklist_free(&heap->finalizers);
+    gc_worklist_free(&heap->ephemeron_tables);
     gc_worklist_free(&heap->worklist);
     gc_worklist_free(&heap->promoted);
     gc_worklist_free(&heap->evac_slots);
@@ -199,6 +200,6 @@ void gc_set_weak_hook(Heap *heap, void (*visit_weak)(void *ctx, GcVisitor *v)) {
 
 void gc_weak_visit(Heap *heap, void (*fn)(GcVisitor *, GcWord *)) {
     if (!heap->visit_weak) return;
-    GcVisitor v = {fn, heap, NULL, 0};
+    GcVisitor v = {fn, heap, NULL, 0, NULL};
     heap->visit_weak(heap->hooks.ctx, &v);
 }

@@ -73,9 +73,7 @@ static void mark_slot(GcVisitor *v, GcWord *slot) {
         gc_worklist_push(heap, &heap->evac_slots, (uintptr_t)slot);
 }
 
-void gc_mark(Heap *heap) {
-    GcVisitor v = {mark_slot, heap, NULL, 0};
-    gc_visit_strong_roots(heap, &v);
+static void drain(Heap *heap, GcVisitor *v) {
     Worklist *w = &heap->worklist;
     while (w->len) {
         uintptr_t a = w->items[--w->len];
@@ -83,9 +81,17 @@ void gc_mark(Heap *heap) {
         if (heap->config.verify_heap) check_target(heap, (const GcWord *)a, (uintptr_t)map);
         if (mark_if_white(heap, (uintptr_t)map)) gc_worklist_push(heap, w, (uintptr_t)map);
         Chunk *host = in_new(heap, a) ? NULL : gc_chunk_of(a);
-        v.host_chunk = host && !(host->flags & CHUNK_EVACUATE) ? host : NULL;
-        heap->hooks.visit_object(heap->hooks.ctx, (void *)a, &v);
+        v->host_chunk = host && !(host->flags & CHUNK_EVACUATE) ? host : NULL;
+        heap->hooks.visit_object(heap->hooks.ctx, (void *)a, v);
     }
+}
+
+void gc_mark(Heap *heap) {
+    GcVisitor v = {mark_slot, heap, NULL, 0, NULL};
+    gc_visit_strong_roots(heap, &v);
+    drain(heap, &v);
+    /* Ephemerons: values of pairs whose keys are marked, to a fixpoint. */
+    while (gc_ephemerons_mark_round(heap, &v)) drain(heap, &v);
 }
 
 void gc_page_for_each_marked(Heap *heap, Chunk *page, void (*fn)(Heap *, uintptr_t, void *),

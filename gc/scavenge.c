@@ -68,33 +68,40 @@ static void scavenge_remembered_set(Heap *heap, Chunk *first) {
     for (Chunk *c = first; c; c = c->next) gc_slot_set_iterate(c, scavenge_remembered, heap);
 }
 
+/* Breadth-first over to-space from *scan; promoted objects are scanned from their queue. */
+static void drain(Heap *heap, GcVisitor *v, uintptr_t *scan) {
+    for (;;) {
+        while (*scan < heap->fast.top) {
+            size_t size = gc_object_size(heap, (void *)*scan);
+            v->host_chunk = NULL;
+            heap->hooks.visit_object(heap->hooks.ctx, (void *)*scan, v);
+            *scan += size;
+        }
+        if (!heap->promoted.len) break;
+        while (heap->promoted.len) {
+            uintptr_t obj = heap->promoted.items[--heap->promoted.len];
+            v->host_chunk = gc_chunk_of(obj);
+            heap->hooks.visit_object(heap->hooks.ctx, (void *)obj, v);
+        }
+    }
+}
+
 void gc_scavenge(Heap *heap) {
     NewSpace *ns = &heap->new_space;
     size_t promoted_before = heap->old_space.used;
     gc_new_space_flip(heap);
 
-    GcVisitor v = {scavenge_slot, heap, NULL, 0};
+    GcVisitor v = {scavenge_slot, heap, NULL, 0, NULL};
     gc_visit_strong_roots(heap, &v);
     scavenge_remembered_set(heap, heap->old_space.first);
     scavenge_remembered_set(heap, heap->map_space.first);
     scavenge_remembered_set(heap, heap->lo_space.first);
 
-    /* Breadth-first over to-space; promoted objects are scanned from their queue. */
     uintptr_t scan = ns->to_start;
-    for (;;) {
-        while (scan < heap->fast.top) {
-            size_t size = gc_object_size(heap, (void *)scan);
-            v.host_chunk = NULL;
-            heap->hooks.visit_object(heap->hooks.ctx, (void *)scan, &v);
-            scan += size;
-        }
-        if (!heap->promoted.len) break;
-        while (heap->promoted.len) {
-            uintptr_t obj = heap->promoted.items[--heap->promoted.len];
-            v.host_chunk = gc_chunk_of(obj);
-            heap->hooks.visit_object(heap->hooks.ctx, (void *)obj, &v);
-        }
-    }
+    drain(heap, &v, &scan);
+    /* Ephemerons: values of pairs whose keys were copied, to a fixpoint. */
+    while (gc_ephemerons_scavenge_round(heap, &v)) drain(heap, &v, &scan);
+    gc_ephemerons_after_scavenge(heap);
 
     gc_weak_visit(heap, scavenge_weak);
     gc_finalizers_after_scavenge(heap);

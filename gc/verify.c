@@ -197,6 +197,19 @@ static void verify_slot(GcVisitor *v, GcWord *slot) {
                (void *)slot, space_name(vf->host_chunk->space), (void *)vf->host, (void *)w);
 }
 
+/* Pair slots hold objects (or dead words) like any slot, but are never remembered. */
+static void verify_pair(GcVisitor *v, GcWord *key, GcWord *value, GcWord dead_value) {
+    Verifier *vf = (Verifier *)v;
+    Chunk *host_chunk = vf->host_chunk;
+    vf->host_chunk = NULL;
+    gc_visit_slot(v, key);
+    gc_visit_slot(v, value);
+    vf->host_chunk = host_chunk;
+    if (*key == dead_value && *value != dead_value)
+        report(vf, "ephemeron pair %p of object %p: dead key but value %#llx", (void *)key,
+               (void *)vf->host, (unsigned long long)*value);
+}
+
 static void check_object(Verifier *vf, uintptr_t obj, Chunk *host_chunk) {
     Heap *heap = vf->heap;
     uintptr_t map = (uintptr_t) * (GcWord *)obj;
@@ -242,7 +255,7 @@ bool gc_verify(Heap *heap) {
         fprintf(stderr, "gc_verify: called during a GC\n");
         return false;
     }
-    Verifier vf = {{verify_slot, heap, NULL, 0}, heap, 0, 0, NULL, "root"};
+    Verifier vf = {{verify_slot, heap, NULL, 0, verify_pair}, heap, 0, 0, NULL, "root"};
     gc_no_gc_enter(heap);
     walk_new(&vf);
     walk_paged(&vf, &heap->old_space);
@@ -268,6 +281,11 @@ bool gc_verify(Heap *heap) {
             if (why)
                 report(&vf, "finalizer registry entry %p: %s", (void *)heap->finalizers.items[i],
                        why);
+        }
+        for (size_t i = 0; i < heap->ephemeron_tables.len; i++) {
+            const char *why = not_an_object(heap, heap->ephemeron_tables.items[i]);
+            if (why)
+                report(&vf, "ephemeron table %p: %s", (void *)heap->ephemeron_tables.items[i], why);
         }
     }
     clear_starts(heap);

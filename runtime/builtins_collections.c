@@ -129,6 +129,9 @@ static uint32_t hash_create(Isolate *iso, Value *k) {
     return h;
 }
 
+bool rt_key_hash_lookup(Isolate *iso, Value k, uint32_t *h) { return hash_lookup(iso, k, h); }
+uint32_t rt_key_hash_create(Isolate *iso, Value *k) { return hash_create(iso, k); }
+
 static int32_t table_find(Value t, Value key, uint32_t h) {
     uint32_t nb = tb_int(t, TB_NBUCKETS);
     int32_t e = v_int_val(tb(t)->items[TB_HDR + (h & (nb - 1))]);

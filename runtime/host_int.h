@@ -100,6 +100,9 @@ Value rt_make_util_module(Isolate *iso);
 void rt_set_exec_argv(Isolate *iso, const char *argv0, int argc, char **argv);
 Status rt_next_tick(Isolate *iso, Value fn, int argc, const Value *argv) MJS_MUST_CHECK;
 Status rt_run_ticks(Isolate *iso) MJS_MUST_CHECK;
+/* builtins_weakref.c: the job ended (rt_run_ticks found no more ticks): WeakRef targets are
+ * no longer kept, and due FinalizationRegistry callbacks run; *again when any ran. */
+Status rt_weak_job_end(Isolate *iso, bool *again) MJS_MUST_CHECK;
 Status rt_emit_process_event(Isolate *iso, const char *name, Value arg, bool *had_listeners) MJS_MUST_CHECK;
 /* After the program: uncaught exception handling (listeners, else report), the 'exit'
  * event; returns the process exit code. */

@@ -12,7 +12,7 @@
 
 #define MAX_NESTING 1000 /* formatRaw levels before node-style "Maximum call stack" text */
 
-enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER, F_PROMISE };
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER, F_PROMISE, F_WEAK };
 
 /* ---------------------------------------------------------------- formatRaw */
 
@@ -160,6 +160,11 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
                 rt_buf_put(out, base.p, base.len);
                 goto done;
             }
+        } else if (type == T_WEAKMAP_OBJ || type == T_WEAKSET_OBJ) {
+            brace0.len = 0; /* formatWeakCollection: the entries are never listed */
+            rt_get_prefix(&brace0, ctor, tag.p, type == T_WEAKMAP_OBJ ? "WeakMap" : "WeakSet", "");
+            rt_buf_putc(&brace0, '{');
+            formatter = F_WEAK;
         } else {
             brace0.len = 0;
             rt_ctx_style(&brace0, *vh, ctor, tag.p);
@@ -209,6 +214,11 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
     else if (formatter == F_SET || formatter == F_MAP) st = rt_fmt_collection(c, vh, rt, formatter == F_MAP, size, &output);
     else if (formatter == F_ITER) st = rt_fmt_iterator(c, vh, rt, iter_kind, &output);
     else if (formatter == F_PROMISE) st = rt_fmt_promise(c, vh, rt, &output);
+    else if (formatter == F_WEAK) {
+        RtBuf e = {0};
+        rt_stylize(c, &e, "<items unknown>", 15, ST_SPECIAL);
+        rt_list_push(&output, &e);
+    }
     for (uint32_t i = 0; st == MJS_OK && i < key_count(keys); i++) {
         RtBuf e = {0};
         st = rt_fmt_property(c, vh, rt, array_get_own(*keys, i), extras, &e);

@@ -347,6 +347,10 @@ Status rt_run_ticks(Isolate *iso) {
         if (v_is_array(rt_pget(rs->ticks)) && array_length(rt_pget(rs->ticks)) > 0) continue;
         bool more;
         if (rt_process_rejections(iso, &more) != MJS_OK) return MJS_EXC;
+        if (more) continue;
+        /* Both queues are empty: the job is over. WeakRef targets are released and
+         * FinalizationRegistry callbacks run (they may queue more work). */
+        if (rt_weak_job_end(iso, &more) != MJS_OK) return MJS_EXC;
         if (!more) return MJS_OK;
     }
 }

@@ -151,6 +151,8 @@ void rt_init(Isolate *iso) {
     rt_install_json(iso);
     rt_install_collections(iso);
     rt_install_promise(iso);
+    rt_install_weak(iso);
+    rt_install_weakref(iso);
     rt_install_global_functions(iso);
 
     *rs->sym_custom = symbol_for(iso, "nodejs.util.inspect.custom");

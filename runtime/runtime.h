@@ -39,6 +39,13 @@ Value rt_symbol_root(Isolate *iso, RootIndex r, const char *description);
 /* builtins_collections.c, for Map/Set iterators: the next live entry at or after *index of
  * *table (following tables rehashed or cleared since). Never allocates; false at the end. */
 bool rt_table_next(Value *table, uint32_t *index, Value *key, Value *value);
+/* The identity hash Map/Set use for an object or symbol key: lookup never allocates (false:
+ * the object never got one); create assigns one if needed (*k rooted; may allocate). */
+bool rt_key_hash_lookup(Isolate *iso, Value k, uint32_t *h);
+uint32_t rt_key_hash_create(Isolate *iso, Value *k);
+/* builtins_weak.c, builtins_weakref.c: WeakMap, WeakSet; WeakRef, FinalizationRegistry */
+void rt_install_weak(Isolate *iso);
+void rt_install_weakref(Isolate *iso);
 
 /* builtins_promise.c, builtins_promise_all.c, microtask.c: Promise, AggregateError,
  * queueMicrotask and the microtask queue (drained by rt_run_ticks after the main program, in

@@ -18,7 +18,8 @@ size_t vm_object_size(const void *obj) {
         return round8(STRING_HEADER_SIZE + bytes);
     }
     case T_CONS_STRING: return STRING_HEADER_SIZE + 2 * sizeof(Value);
-    case T_FIXED_ARRAY: return sizeof(FixedArray) + 8 * ((const FixedArray *)obj)->length;
+    case T_FIXED_ARRAY:
+    case T_EPHEMERON_TABLE: return sizeof(FixedArray) + 8 * ((const FixedArray *)obj)->length;
     case T_BYTES: return round8(sizeof(Bytes) + ((const Bytes *)obj)->length);
     case T_ACCESSOR_PAIR: return sizeof(AccessorPair);
     case T_CONTEXT: return sizeof(Context) + 8 * ((const Context *)obj)->length;
@@ -47,6 +48,13 @@ void vm_visit_object(void *obj, GcVisitor *v) {
     case T_FIXED_ARRAY: {
         FixedArray *a = obj;
         gc_visit_range(v, (GcWord *)a->items, a->length);
+        return;
+    }
+    case T_EPHEMERON_TABLE: {
+        /* Weak as gc.h's ephemerons: a pair whose key died becomes (V_UNDEF, V_UNDEF). */
+        FixedArray *a = obj;
+        for (uint64_t i = 0; i + 1 < a->length; i += 2)
+            gc_visit_ephemeron(v, (GcWord *)&a->items[i], (GcWord *)&a->items[i + 1], V_UNDEF);
         return;
     }
     case T_ACCESSOR_PAIR: {

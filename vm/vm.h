@@ -35,6 +35,7 @@ typedef enum InstanceType {
     T_CONTEXT,      /* closure context: length, parent, slots */
     T_TEMPLATE,     /* compiled function (FuncTemplate), owns malloc'd bytecode */
     T_SYMBOL,       /* description */
+    T_EPHEMERON_TABLE, /* FixedArray layout; items are (key, value) ephemeron pairs (gc.h) */
     /* JS objects: everything from here on has the JSObject layout */
     T_FIRST_OBJECT,
     T_OBJECT = T_FIRST_OBJECT,
@@ -55,6 +56,10 @@ typedef enum InstanceType {
     T_SYMBOL_OBJ,     /* internal[0] = symbol (Object(sym)) */
     T_GENERATOR,      /* internal: state, saved registers, pc, context, handlers (vm/generator.c) */
     T_PROMISE,        /* internal[0..3] = state, result, reactions, flags (runtime/promise_int.h) */
+    T_WEAKMAP_OBJ,    /* internal[0] = ephemeron table, [1] = pairs used (builtins_weak.c) */
+    T_WEAKSET_OBJ,    /* same layout as WeakMap */
+    T_WEAKREF_OBJ,    /* internal[0] = one-pair ephemeron table (target, null) */
+    T_FINREG_OBJ,     /* FinalizationRegistry: cleanup, cells... (builtins_weakref.c) */
     T_LAST_TYPE
 } InstanceType;
 
@@ -238,6 +243,18 @@ typedef enum RootIndex {
     R_PROMISE_INTRINSICS,    /* FixedArray: %Promise%, Symbol.species, "then", %AggregateError.prototype% */
     R_MICROTASK_QUEUE,       /* FixedArray ring of pending jobs */
     R_PROMISE_REJECTIONS,    /* array: promises rejected with no handler, not yet reported */
+    /* WeakMap, WeakSet, WeakRef, FinalizationRegistry (runtime/builtins_weak.c) */
+    R_WEAKMAP_PROTO,
+    R_WEAKSET_PROTO,
+    R_WEAKREF_PROTO,
+    R_FINREG_PROTO,
+    R_MAP_WEAKMAP,
+    R_MAP_WEAKSET,
+    R_MAP_WEAKREF,
+    R_MAP_FINREG,
+    R_MAP_EPHEMERON_TABLE,
+    R_WEAK_KEPT,   /* array: WeakRef targets kept alive until the current job ends */
+    R_FINREG_LIST, /* array: registries holding cells (their callbacks may be due) */
     R__COUNT
 } RootIndex;
 

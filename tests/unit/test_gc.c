@@ -18,7 +18,7 @@
 
 /* ---------------------------------------------------------------- the toy object model */
 
-enum { TY_META, TY_PAIR, TY_ARRAY, TY_BYTES, TY_WEAK_ARRAY };
+enum { TY_META, TY_PAIR, TY_ARRAY, TY_BYTES, TY_WEAK_ARRAY, TY_EPH };
 
 typedef struct ToyMap {
     GcWord header;
@@ -50,7 +50,7 @@ typedef struct Bytes {
 typedef struct Toy {
     Heap *heap;
     GcWord roots[NROOTS];
-    GcWord meta, pair_map, array_map, bytes_map, weak_map;
+    GcWord meta, pair_map, array_map, bytes_map, weak_map, eph_map;
     GcWord weak[8]; /* weak slots outside the heap (like an interned-string table) */
     int finalized;
     uintptr_t finalized_at[MAX_FINAL];
@@ -72,7 +72,8 @@ static size_t toy_size(void *ctx, const void *obj) {
     case TY_META: return sizeof(ToyMap);
     case TY_PAIR: return sizeof(Pair);
     case TY_ARRAY:
-    case TY_WEAK_ARRAY: return sizeof(Array) + 8 * ((const Array *)obj)->length;
+    case TY_WEAK_ARRAY:
+    case TY_EPH: return sizeof(Array) + 8 * ((const Array *)obj)->length;
     default: return sizeof(Bytes) + ((((const Bytes *)obj)->length + 7) & ~(size_t)7);
     }
 }
@@ -85,6 +86,11 @@ static void toy_visit(void *ctx, void *obj, GcVisitor *v) {
         gc_visit_slot(v, &((Pair *)obj)->b);
         break;
     case TY_ARRAY: gc_visit_range(v, ((Array *)obj)->items, ((Array *)obj)->length); break;
+    case TY_EPH: /* items: (key, value) pairs */
+        for (size_t i = 0; i + 1 < ((Array *)obj)->length; i += 2)
+            gc_visit_ephemeron(v, &((Array *)obj)->items[i], &((Array *)obj)->items[i + 1],
+                               INT(-3));
+        break;
     default: break;
     }
 }
@@ -97,6 +103,7 @@ static void toy_roots(void *ctx, GcVisitor *v) {
     gc_visit_slot(v, &t->array_map);
     gc_visit_slot(v, &t->bytes_map);
     gc_visit_slot(v, &t->weak_map);
+    gc_visit_slot(v, &t->eph_map);
 }
 
 /* Weak slots: T.weak[] and the items of weak arrays reachable from roots[60]. */
@@ -197,7 +204,7 @@ static Pair *P(GcWord w) { return PTR(w); }
 static Array *A(GcWord w) { return PTR(w); }
 
 typedef struct Census {
-    size_t count[4][4]; /* [space][type] */
+    size_t count[4][8]; /* [space][type] */
     size_t bytes[4];
 } Census;
 
@@ -723,6 +730,184 @@ Test(gc, weak_slots_inside_an_old_heap_object) {
     gc_collect(T.heap, GC_FULL_COMPACT, NULL);
     cr_assert(eq(u64, A(T.roots[60])->items[4], INT(-2)));
     cr_assert(eq(u64, A(T.roots[60])->items[8], T.roots[8]));
+    cr_assert(gc_verify(T.heap));
+}
+
+/* ---------------------------------------------------------------- ephemerons */
+
+/* An ephemeron table of n pairs, all INT(0); registered before anything else allocates. */
+static GcWord new_eph(size_t pairs, bool old) {
+    if (!T.eph_map) T.eph_map = new_map(TY_EPH); /* made on first use: other tests count maps */
+    size_t bytes = sizeof(Array) + 16 * pairs;
+    Array *a = old ? gc_alloc_old(T.heap, bytes) : gc_alloc(T.heap, bytes);
+    a->header = T.eph_map;
+    a->length = 2 * pairs;
+    for (size_t i = 0; i < 2 * pairs; i++) a->items[i] = INT(0);
+    gc_register_ephemeron_table(T.heap, a);
+    return W(a);
+}
+
+/* Pair i of the table in roots[r] := (key, value); no remembered-set barrier. */
+static void eph_put(int r, size_t i, GcWord key, GcWord value) {
+    GcWord *items = A(T.roots[r])->items;
+    items[2 * i] = key;
+    gc_write_barrier_ephemeron(T.heap, key);
+    items[2 * i + 1] = value;
+    gc_write_barrier_ephemeron(T.heap, value);
+}
+
+static GcWord eph_key(int r, size_t i) { return A(T.roots[r])->items[2 * i]; }
+static GcWord eph_val(int r, size_t i) { return A(T.roots[r])->items[2 * i + 1]; }
+
+static void ephemeron_liveness(GcKind kind, bool old) {
+    T.roots[10] = new_eph(4, old);
+    T.roots[11] = old ? new_pair_old(INT(1), INT(0)) : new_pair(INT(1), INT(0)); /* live key */
+    GcWord dead_key = old ? new_pair_old(INT(2), INT(0)) : new_pair(INT(2), INT(0));
+    T.roots[12] = dead_key;
+    GcWord v0 = old ? new_pair_old(INT(100), INT(0)) : new_pair(INT(100), INT(0));
+    T.roots[13] = v0;
+    GcWord v1 = old ? new_pair_old(INT(101), INT(0)) : new_pair(INT(101), INT(0));
+    eph_put(10, 0, T.roots[11], T.roots[13]);
+    eph_put(10, 1, T.roots[12], v1);
+    eph_put(10, 2, INT(7), INT(8)); /* non-pointer key: kept as it is */
+    T.roots[12] = T.roots[13] = INT(0);
+    size_t before = census().count[GC_NEW_SPACE][TY_PAIR] + census().count[GC_OLD_SPACE][TY_PAIR];
+    gc_collect(T.heap, kind, NULL);
+    cr_assert(eq(u64, eph_key(10, 0), T.roots[11]));
+    cr_assert(eq(int, type_of(PTR(eph_val(10, 0))), TY_PAIR));
+    cr_assert(eq(int, INT_VAL(P(eph_val(10, 0))->a), 100));
+    if (kind == GC_SCAVENGE && old) { /* a scavenge sees every old key as live */
+        cr_assert(eq(u64, eph_key(10, 1), dead_key));
+        cr_assert(eq(int, INT_VAL(P(eph_val(10, 1))->a), 101));
+    } else {
+        cr_assert(eq(u64, eph_key(10, 1), INT(-3)));
+        cr_assert(eq(u64, eph_val(10, 1), INT(-3)));
+    }
+    cr_assert(eq(u64, eph_key(10, 2), INT(7)));
+    cr_assert(eq(u64, eph_val(10, 2), INT(8)));
+    cr_assert(eq(u64, eph_key(10, 3), INT(0)));
+    cr_assert(gc_verify(T.heap));
+    if (kind != GC_SCAVENGE || !old) { /* a scavenge does not free old objects */
+        size_t after =
+            census().count[GC_NEW_SPACE][TY_PAIR] + census().count[GC_OLD_SPACE][TY_PAIR];
+        cr_assert(eq(sz, after, before - 2)); /* the dead key and its value are gone */
+    }
+    /* The key dies: its value goes with it. */
+    T.roots[11] = INT(0);
+    gc_collect(T.heap, kind == GC_SCAVENGE && old ? GC_FULL : kind, NULL);
+    cr_assert(eq(u64, eph_key(10, 0), INT(-3)));
+    cr_assert(eq(u64, eph_val(10, 0), INT(-3)));
+    cr_assert(gc_verify(T.heap));
+}
+
+Test(gc, ephemeron_value_lives_only_with_its_key_in_a_scavenge) {
+    ephemeron_liveness(GC_SCAVENGE, false);
+}
+
+Test(gc, ephemeron_value_lives_only_with_its_key_in_a_full_gc) {
+    ephemeron_liveness(GC_FULL, false);
+}
+
+Test(gc, ephemeron_value_lives_only_with_its_key_old_objects) {
+    ephemeron_liveness(GC_FULL_COMPACT, true);
+}
+
+Test(gc, ephemeron_old_keys_count_as_live_in_a_scavenge) {
+    ephemeron_liveness(GC_SCAVENGE, true);
+}
+
+/* Pairs (k0 -> a), (a -> b), (b -> c), stored backwards so that each round finds one more. */
+static void ephemeron_chain(GcKind kind) {
+    T.roots[10] = new_eph(3, false);
+    T.roots[11] = new_pair(INT(0), INT(0)); /* k0 */
+    T.roots[12] = new_pair(INT(1), INT(0)); /* a */
+    T.roots[13] = new_pair(INT(2), INT(0)); /* b */
+    T.roots[14] = new_pair(INT(3), INT(0)); /* c */
+    eph_put(10, 0, T.roots[13], T.roots[14]);
+    eph_put(10, 1, T.roots[12], T.roots[13]);
+    eph_put(10, 2, T.roots[11], T.roots[12]);
+    T.roots[12] = T.roots[13] = T.roots[14] = INT(0);
+    gc_collect(T.heap, kind, NULL);
+    cr_assert(eq(u64, eph_key(10, 2), T.roots[11]));
+    cr_assert(eq(u64, eph_key(10, 1), eph_val(10, 2)));
+    cr_assert(eq(u64, eph_key(10, 0), eph_val(10, 1)));
+    cr_assert(eq(int, INT_VAL(P(eph_val(10, 0))->a), 3));
+    cr_assert(gc_verify(T.heap));
+    T.roots[11] = INT(0);
+    gc_collect(T.heap, GC_FULL, NULL);
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert(eq(u64, eph_key(10, i), INT(-3)));
+        cr_assert(eq(u64, eph_val(10, i), INT(-3)));
+    }
+    cr_assert(gc_verify(T.heap));
+}
+
+Test(gc, ephemeron_chains_resolve_in_a_scavenge) { ephemeron_chain(GC_SCAVENGE); }
+Test(gc, ephemeron_chains_resolve_in_a_full_gc) { ephemeron_chain(GC_FULL_COMPACT); }
+
+Test(gc, ephemeron_value_referring_to_its_key_does_not_keep_it) {
+    T.roots[10] = new_eph(1, false);
+    T.roots[11] = new_pair(INT(5), INT(0));
+    T.roots[12] = new_pair(INT(6), T.roots[11]); /* value -> key */
+    eph_put(10, 0, T.roots[11], T.roots[12]);
+    T.roots[11] = T.roots[12] = INT(0);
+    gc_collect(T.heap, GC_SCAVENGE, NULL);
+    cr_assert(eq(u64, eph_key(10, 0), INT(-3)));
+    gc_collect(T.heap, GC_FULL, NULL);
+    cr_assert(eq(sz, census().count[GC_NEW_SPACE][TY_PAIR] + census().count[GC_OLD_SPACE][TY_PAIR],
+                 0));
+}
+
+Test(gc, ephemeron_young_keys_in_an_old_table_need_no_remembered_set) {
+    T.roots[10] = new_eph(2, true);
+    T.roots[11] = new_pair(INT(1), INT(0));
+    GcWord v = new_pair(INT(2), INT(0));
+    eph_put(10, 0, T.roots[11], v);
+    cr_assert(gc_verify(T.heap)); /* old -> new pair slots are not reported as missing */
+    for (int i = 0; i < 3; i++) { /* copied, then promoted: the table follows */
+        gc_collect(T.heap, GC_SCAVENGE, NULL);
+        cr_assert(eq(u64, eph_key(10, 0), T.roots[11]));
+        cr_assert(eq(int, INT_VAL(P(eph_val(10, 0))->a), 2));
+        cr_assert(gc_verify(T.heap));
+    }
+    cr_assert(eq(int, gc_space_of(T.heap, PTR(eph_val(10, 0))), GC_OLD_SPACE));
+}
+
+Test(gc, ephemeron_keys_moved_by_compaction_are_followed) {
+    T.roots[10] = new_eph(8, true);
+    for (int i = 0; i < 20000; i++) new_pair_old(INT(i), INT(i)); /* garbage around */
+    for (int i = 0; i < 8; i++) {
+        T.roots[20 + i] = new_pair_old(INT(i), INT(0));
+        GcWord v = new_pair_old(INT(1000 + i), INT(0));
+        eph_put(10, (size_t)i, T.roots[20 + i], v);
+        for (int j = 0; j < 2000; j++) new_pair_old(INT(j), INT(j));
+    }
+    GcWord old_table = T.roots[10], old_key = T.roots[20];
+    gc_collect(T.heap, GC_FULL_COMPACT, NULL);
+    cr_assert(ge(u32, stats().compactions, 1));
+    cr_assert(ne(u64, T.roots[20], old_key));
+    cr_assert(ne(u64, T.roots[10], old_table));
+    for (int i = 0; i < 8; i++) {
+        cr_assert(eq(u64, eph_key(10, (size_t)i), T.roots[20 + i]));
+        cr_assert(eq(int, INT_VAL(P(eph_val(10, (size_t)i))->a), 1000 + i));
+    }
+    cr_assert(gc_verify(T.heap));
+}
+
+Test(gc, dead_ephemeron_tables_leave_the_registry) {
+    for (int round = 0; round < 50; round++) {
+        T.roots[10] = new_eph(2, round % 2);
+        T.roots[11] = new_pair(INT(round), INT(0));
+        eph_put(10, 0, T.roots[11], T.roots[11]);
+        gc_collect(T.heap, round % 3 ? GC_SCAVENGE : GC_FULL_COMPACT, NULL);
+        cr_assert(eq(u64, eph_key(10, 0), T.roots[11]));
+        cr_assert(eq(u64, eph_val(10, 0), T.roots[11]));
+    }
+    T.roots[10] = T.roots[11] = INT(0);
+    gc_collect(T.heap, GC_FULL_COMPACT, NULL);
+    cr_assert(eq(sz, census().count[GC_NEW_SPACE][TY_EPH] + census().count[GC_OLD_SPACE][TY_EPH],
+                 0));
+    gc_collect(T.heap, GC_SCAVENGE, NULL); /* would touch freed tables if any were kept */
     cr_assert(gc_verify(T.heap));
 }
 
