@@ -96,7 +96,9 @@ Value rt_make_os_module(Isolate *iso);
 Value rt_make_v8_module(Isolate *iso);
 Value rt_make_util_module(Isolate *iso);
 
-/* process.c: run queued nextTick callbacks; emit a process event; process.execArgv. */
+/* process.c: process.execArgv; queue a nextTick; rt_run_ticks drains the nextTick queue, the
+ * microtasks and the unhandled rejections in node's order (call it after each macrotask);
+ * emit a process event. */
 void rt_set_exec_argv(Isolate *iso, const char *argv0, int argc, char **argv);
 Status rt_next_tick(Isolate *iso, Value fn, int argc, const Value *argv) MJS_MUST_CHECK;
 Status rt_run_ticks(Isolate *iso) MJS_MUST_CHECK;
