@@ -127,13 +127,7 @@ static void make_resolving_functions(Isolate *iso, Value promise, Value *res, Va
 
 /* ---------------------------------------------------------------- capabilities */
 
-bool rt_is_constructor(Isolate *iso, Value f) {
-    for (int i = 0; i < 10000 && v_is_ptr(f) && v_type(f) == T_BOUND_FUNCTION; i++)
-        f = v_jsobj(f)->slots[0]; /* the bound target */
-    if (!v_is_callable(f) || v_type(f) == T_BOUND_FUNCTION) return false;
-    /* Arrows, methods and built-in methods have no own prototype. */
-    return obj_has_own(iso, f, ATOM(iso, prototype));
-}
+bool rt_is_constructor(Isolate *iso, Value f) { return vm_is_constructor(iso, f); }
 
 /* GetCapabilitiesExecutor: data [resolve, reject]. */
 static Status capability_executor(Isolate *iso, Value *argv, int argc, Value *ret) {

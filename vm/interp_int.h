@@ -56,8 +56,6 @@ SrcPos vm_frame_pos(const Frame *f);
 /* Closure creation (function.c). */
 Value vm_closure_new(Isolate *iso, Value tmpl, Value ctx);
 Value vm_arguments_new(Isolate *iso, Value *args, uint32_t argc, Value callee, bool strict);
-/* Built-in methods are not constructors; built-in constructors carry a `prototype` (interp.c). */
-bool vm_is_constructor(Isolate *iso, Value f);
 /* Classes (class.c): link constructor F (R[f]) with its heritage (hole: none), defining
  * F.prototype; the new prototype object goes to *proto_out. */
 Status vm_class_setup(Isolate *iso, Value *f, Value heritage, Value *proto_out) MJS_MUST_CHECK;

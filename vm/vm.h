@@ -487,6 +487,9 @@ Value array_get_own(Value arr, uint32_t i);
 /* ---------------------------------------------------------------- functions and calls */
 
 Value vm_new_native(Isolate *iso, const char *name, NativeFn fn, int length);
+/* IsConstructor: ordinary functions and classes (not arrows, methods, generators or async
+ * functions), built-in constructors (they carry a `prototype`), bound constructors. */
+bool vm_is_constructor(Isolate *iso, Value f);
 Status vm_call(Isolate *iso, Value fn, Value this_, int argc, const Value *argv, Value *ret) MJS_MUST_CHECK;
 Status vm_construct(Isolate *iso, Value fn, int argc, const Value *argv, Value *ret) MJS_MUST_CHECK;
 /* Call obj[key](args) */
