@@ -126,6 +126,7 @@ static inline Instr ins_abj(unsigned op, unsigned a, unsigned b, int32_t j) {
     X(CHECKTHIS, "if R[A] is the hole: ReferenceError (super() not called yet)")               \
     X(THISINIT, "if R[A] is not the hole: ReferenceError (super() called twice)")              \
     X(NEWTARGET, "R[A] = new.target of the frame")                                             \
+    X(TOKEY, "R[A] = ToPropertyKey(R[B]) (a key read and written once: a[k] += v)")          \
     X(COPYPROPS, "copy own enumerable properties of R[B] onto R[A], except keys in array R[C] (C=0: none)") \
     X(GENSTART, "R[A] = a new generator suspended here (the next instruction returns it)")     \
     X(YIELD, "suspend generator R[B], yielding R[A]; on resume R[A] = the value sent")         \

@@ -622,15 +622,38 @@ static void call_expr(FnState *fs, Node *n, int dst) {
 /* ---------------------------------------------------------------- assignment targets */
 
 typedef struct Ref {
-    int kind; /* 0 ident, 1 field, 2 elem */
-    Node *ident;
+    int kind; /* 0 ident, 1 field, 2 elem, 3 super, 4 ident inside `with` (resolved once) */
+    Node *ident; /* kind 0: the identifier; kind 1: the member expression */
     int obj, key, ic;
 } Ref;
 
 static Ref ref_prepare(FnState *fs, Node *target, Node *later) {
     Ref r = {0};
     switch (target->kind) {
-    case N_IDENT: r.kind = 0; r.ident = target; break;
+    case N_IDENT:
+        r.kind = 0;
+        r.ident = target;
+        if (fs->with_depth > 0) {
+            /* x op= v inside `with`: find the object holding x once; the read and the
+             * write use it even if the read's getter deletes x */
+            r.kind = 4;
+            r.key = reg_alloc(fs);
+            r.obj = reg_alloc(fs);
+            r.ic = reg_alloc(fs); /* flag: found in a with object */
+            emit_abc(fs, BC_LOADK, (unsigned)r.key, (unsigned)const_atom(fs, target->u.ident.name, target->u.ident.len), 0);
+            emit_abc(fs, BC_LOADFALSE, (unsigned)r.ic, 0, 0);
+            int ends[16], nend = 0;
+            for (int i = fs->with_depth - 1; i >= 0; i--) {
+                int w = fs->with_regs[i];
+                emit_abc(fs, BC_IN, (unsigned)r.ic, (unsigned)r.key, (unsigned)w);
+                int next = emit_jump(fs, BC_JFALSE, (unsigned)r.ic, 0);
+                emit_abc(fs, BC_MOV, (unsigned)r.obj, (unsigned)w, 0);
+                ends[nend++] = emit_jump(fs, BC_JMP, 0, 0);
+                patch_here(fs, next);
+            }
+            for (int i = 0; i < nend; i++) patch_here(fs, ends[i]);
+        }
+        break;
     case N_MEMBER:
         if (target->u.member.obj->kind == N_SUPER) {
             r.kind = 3;
@@ -638,6 +661,7 @@ static Ref ref_prepare(FnState *fs, Node *target, Node *later) {
             break;
         }
         r.kind = 1;
+        r.ident = target;
         r.obj = operand(fs, target->u.member.obj, later);
         r.ic = ic_new(fs, target->u.member.name, target->u.member.len);
         break;
@@ -662,9 +686,22 @@ static Ref ref_prepare(FnState *fs, Node *target, Node *later) {
     return r;
 }
 
+static void with_ref_access(FnState *fs, Ref *r, int reg, bool put);
+
 static void ref_get(FnState *fs, Ref *r, int dst) {
+    if (r->kind == 4) {
+        with_ref_access(fs, r, dst, false);
+        return;
+    }
+    if (r->kind == 2) { /* the key is converted once, for the read and the write */
+        int k = reg_alloc(fs);
+        emit_abc(fs, BC_TOKEY, (unsigned)k, (unsigned)r->key, 0);
+        r->key = k;
+    }
     if (r->kind == 0) load_ident(fs, r->ident, dst);
-    else if (r->kind == 1) emit_abc(fs, BC_GETFIELD, (unsigned)dst, (unsigned)r->obj, (unsigned)r->ic);
+    else if (r->kind == 1) /* its own IC: a read-only property may be read, never written, by an IC hit */
+        emit_abc(fs, BC_GETFIELD, (unsigned)dst, (unsigned)r->obj,
+                 (unsigned)ic_new(fs, r->ident->u.member.name, r->ident->u.member.len));
     else if (r->kind == 2) emit_abc(fs, BC_GETELEM, (unsigned)dst, (unsigned)r->obj, (unsigned)r->key);
     else {
         emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)r->obj + 1, 0);
@@ -672,8 +709,24 @@ static void ref_get(FnState *fs, Ref *r, int dst) {
     }
 }
 
+/* kind 4: the with object's property, else the variable (no second `with` lookup). */
+static void with_ref_access(FnState *fs, Ref *r, int reg, bool put) {
+    int jvar = emit_jump(fs, BC_JFALSE, (unsigned)r->ic, 0);
+    if (put) emit_abc(fs, BC_SETELEM, (unsigned)r->obj, (unsigned)r->key, (unsigned)reg);
+    else emit_abc(fs, BC_GETELEM, (unsigned)reg, (unsigned)r->obj, (unsigned)r->key);
+    int jend = emit_jump(fs, BC_JMP, 0, 0);
+    patch_here(fs, jvar);
+    int saved = fs->with_depth;
+    fs->with_depth = 0;
+    if (put) assign_to_ident(fs, r->ident, reg, false);
+    else load_ident(fs, r->ident, reg);
+    fs->with_depth = saved;
+    patch_here(fs, jend);
+}
+
 static void ref_put(FnState *fs, Ref *r, int src) {
-    if (r->kind == 0) assign_to_ident(fs, r->ident, src, false);
+    if (r->kind == 4) with_ref_access(fs, r, src, true);
+    else if (r->kind == 0) assign_to_ident(fs, r->ident, src, false);
     else if (r->kind == 1) emit_abc(fs, BC_SETFIELD, (unsigned)r->obj, (unsigned)src, (unsigned)r->ic);
     else if (r->kind == 2) emit_abc(fs, BC_SETELEM, (unsigned)r->obj, (unsigned)r->key, (unsigned)src);
     else emit_abc(fs, BC_SETSUPER, (unsigned)r->obj, (unsigned)r->key, (unsigned)src);

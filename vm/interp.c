@@ -1393,6 +1393,11 @@ L_THISINIT:
 L_NEWTARGET:
     R[A] = frame->new_target;
     NEXT();
+L_TOKEY:
+    SAVE_PC();
+    CHECK(vm_to_key(iso, R[B], &tmp));
+    R[A] = tmp;
+    NEXT();
 L_COPYPROPS:
     SAVE_PC();
     CHECK(vm_copy_data_properties(iso, R[A], R[B], C ? R[C] : V_UNDEF));
