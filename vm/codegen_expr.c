@@ -206,6 +206,10 @@ void assign_to_ident(FnState *fs, Node *ident, int src, bool is_decl_init) {
         }
         if (v->mapped >= 0 && v->scope->fn == fs->info) {
             store_var(fs, v, src);
+        } else if (v->kind == VK_CALLEE && !is_decl_init) {
+            /* a named function expression's own name is immutable: ignored unless strict */
+            if (fs->info->strict)
+                emit_abc(fs, BC_THROWERR, E_TYPE, (unsigned)const_atom(fs, "Assignment to constant variable.", 32), 0);
         } else if (v->kind == VK_CONST && !is_decl_init) {
             emit_abc(fs, BC_THROWERR, E_TYPE, (unsigned)const_atom(fs, "Assignment to constant variable.", 32), 0);
         } else if (v->captured) {
@@ -790,7 +794,7 @@ static void assign_expr(FnState *fs, Node *n, int dst) {
     }
     if (op == OP_ASSIGN && target->kind == N_IDENT) {
         Var *v = target->aux;
-        if (is_reg_var(v) && v->kind != VK_CONST && !needs_tdz_check(fs, v) && fs->with_depth == 0 &&
+        if (is_reg_var(v) && v->kind != VK_CONST && v->kind != VK_CALLEE && !needs_tdz_check(fs, v) && fs->with_depth == 0 &&
             writes_dst_last(value)) {
             expr_named(fs, value, v->reg, target->u.ident.name, target->u.ident.len);
             if (dst >= 0 && dst != v->reg) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)v->reg, 0);
@@ -805,7 +809,7 @@ static void assign_expr(FnState *fs, Node *n, int dst) {
     if (op != OP_ASSIGN && target->kind == N_IDENT && fs->with_depth == 0) {
         /* x op= e on a register variable: one instruction, in place */
         Var *v = target->aux;
-        if (is_reg_var(v) && v->kind != VK_CONST && !needs_tdz_check(fs, v) && !writes_locals(value)) {
+        if (is_reg_var(v) && v->kind != VK_CONST && v->kind != VK_CALLEE && !needs_tdz_check(fs, v) && !writes_locals(value)) {
             int rhs = expr_any(fs, value);
             set_pos(fs, n);
             emit_abc(fs, binop_opcode(op), (unsigned)v->reg, (unsigned)v->reg, (unsigned)rhs);
@@ -837,7 +841,7 @@ static void update_expr(FnState *fs, Node *n, int dst) {
     int mark = fs->nregs;
     if (target->kind == N_IDENT) {
         Var *v = target->aux;
-        if (is_reg_var(v) && v->kind != VK_CONST && !needs_tdz_check(fs, v) && fs->with_depth == 0) {
+        if (is_reg_var(v) && v->kind != VK_CONST && v->kind != VK_CALLEE && !needs_tdz_check(fs, v) && fs->with_depth == 0) {
             if (!n->u.unary.prefix && dst >= 0) emit_abc(fs, BC_PLUS, (unsigned)dst, (unsigned)v->reg, 0);
             emit_abc(fs, op, (unsigned)v->reg, (unsigned)v->reg, 0);
             if (n->u.unary.prefix && dst >= 0) emit_abc(fs, BC_MOV, (unsigned)dst, (unsigned)v->reg, 0);

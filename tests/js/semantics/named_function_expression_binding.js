@@ -1,0 +1,1 @@
+var f = function g() { g = 1; return typeof g; }; console.log(f()); var h = function k() { "use strict"; try { k = 1; } catch (e) { return e.constructor.name; } }; console.log(h()); var a = function q() { var q = 2; return q; }; console.log(a())
