@@ -229,6 +229,13 @@ typedef enum RootIndex {
     R_SYMBOL_HASH,           /* private symbol: key of the identity hash of Map/Set keys */
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
+    R_MAP_REGEXP,            /* map of RegExp objects (vm/regexp.c); V_HOLE until first use */
+    R_SYMBOL_MATCH,          /* Symbol.match .. Symbol.split (runtime/builtins_regexp.c) */
+    R_SYMBOL_MATCH_ALL,
+    R_SYMBOL_REPLACE,
+    R_SYMBOL_SEARCH,
+    R_SYMBOL_SPLIT,
+    R_REGEXP_STRING_ITERATOR_PROTO,
     R__COUNT
 } RootIndex;
 
