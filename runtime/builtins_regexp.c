@@ -217,6 +217,65 @@ fail:
 }
 
 static Status regexp_exec(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status regexp_flags(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status regexp_ctor(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status regexp_species(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_global(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_ignore_case(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_multiline(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_dot_all(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_unicode(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_unicode_sets(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_sticky(Isolate *iso, Value *argv, int argc, Value *ret);
+static Status get_has_indices(Isolate *iso, Value *argv, int argc, Value *ret);
+
+/* Is own property name of obj the built-in fn (a data property, or an accessor's getter)? */
+static bool own_is(Isolate *iso, Value obj, const char *name, NativeFn fn, bool getter) {
+    PropDesc pd;
+    Value key = atom_from_cstr(iso, name);
+    if (!obj_get_own(iso, obj, key, &pd)) return false;
+    if (getter != ((pd.attrs & P_ACCESSOR) != 0)) return false;
+    return rt_is_native(iso, getter ? pd.getter : pd.value, fn);
+}
+
+bool rt_regexp_pristine(Isolate *iso, Value rx, bool for_species) {
+    if (!is_re(rx) || v_jsobj(rx)->map != v_ptr(ROOT(iso, R_MAP_REGEXP))) return false;
+    if (!v_is_number(*obj_slot_ptr(rx, RE_SLOT_LAST_INDEX))) return false;
+    Value proto = ROOT(iso, R_REGEXP_PROTO);
+    if (v_jsobj(rx)->map->proto != proto) return false;
+    static const struct {
+        const char *name;
+        NativeFn fn;
+    } getters[] = {{"flags", regexp_flags},           {"global", get_global},
+                   {"ignoreCase", get_ignore_case},   {"multiline", get_multiline},
+                   {"dotAll", get_dot_all},           {"unicode", get_unicode},
+                   {"unicodeSets", get_unicode_sets}, {"sticky", get_sticky},
+                   {"hasIndices", get_has_indices}};
+    if (!own_is(iso, proto, "exec", regexp_exec, false)) return false;
+    for (size_t i = 0; i < sizeof getters / sizeof getters[0]; i++)
+        if (!own_is(iso, proto, getters[i].name, getters[i].fn, true)) return false;
+    if (for_species) {
+        PropDesc pd;
+        if (!obj_get_own(iso, proto, ATOM(iso, constructor), &pd) || (pd.attrs & P_ACCESSOR) ||
+            !rt_is_native(iso, pd.value, regexp_ctor))
+            return false;
+        Value ctor = pd.value, sp = V_UNDEF;
+        size_t sc = vm_scope_open(iso);
+        Value *h = vm_handle(iso, ctor);
+        if (rt_get_named(iso, &ROOT(iso, R_GLOBAL), "Symbol", &sp) || !v_is_object(sp)) {
+            if (iso->has_exception) (void)vm_take_exception(iso);
+            vm_scope_close(iso, sc);
+            return false;
+        }
+        Value *sym = vm_handle(iso, sp);
+        if (rt_get_named(iso, sym, "species", sym)) (void)vm_take_exception(iso);
+        bool ok = v_is_symbol(*sym) && obj_get_own(iso, *h, *sym, &pd) && (pd.attrs & P_ACCESSOR) &&
+                  rt_is_native(iso, pd.getter, regexp_species);
+        vm_scope_close(iso, sc);
+        if (!ok) return false;
+    }
+    return true;
+}
 
 Status rt_regexp_exec(Isolate *iso, Value r, Value s, Value *out) {
     size_t sc = vm_scope_open(iso);
@@ -257,6 +316,30 @@ static Status regexp_test(Isolate *iso, Value *argv, int argc, Value *ret) {
         return MJS_EXC;
     }
     if (vm_to_string(iso, arg(argv, argc, 0), &argv[0])) return MJS_EXC;
+    if (rt_regexp_pristine(iso, argv[-1], false)) {
+        /* no result array: only the match and lastIndex are observable */
+        Value re = argv[-1], str = str_flatten(iso, argv[0]);
+        int flags = v_int_val(*obj_internal(re, RE_INT_FLAGS));
+        bool gy = flags & (RE_FLAG_GLOBAL | RE_FLAG_STICKY);
+        double last = v_num(*obj_slot_ptr(re, RE_SLOT_LAST_INDEX));
+        last = !gy || last < 0 ? 0 : trunc(last);
+        const int32_t *prog = vm_regexp_program(re);
+        int32_t c2[2], *caps = re_capture_count(prog) > 1 ? malloc(2 * (size_t)re_capture_count(prog) * sizeof *caps) : c2;
+        if (!caps) abort();
+        uint32_t len = str_length(str);
+        int rc = 0;
+        if (last <= len) {
+            JSString *js = v_str(str);
+            bool two = str_is_two_byte(str);
+            rc = re_exec(prog, two ? NULL : js->u.latin1, two ? js->u.utf16 : NULL, len, (uint32_t)last, caps);
+        }
+        int32_t end = caps[1];
+        if (caps != c2) free(caps);
+        if (rc < 0) return vm_throw_error(iso, E_RANGE, "Maximum call stack size exceeded");
+        if (gy) vm_store(iso, v_jsobj(argv[-1]), obj_slot_ptr(argv[-1], RE_SLOT_LAST_INDEX), v_int(rc == 1 ? end : 0));
+        *ret = v_bool(rc == 1);
+        return MJS_OK;
+    }
     Value m;
     if (rt_regexp_exec(iso, argv[-1], argv[0], &m)) return MJS_EXC;
     *ret = v_bool(!v_is_null(m));

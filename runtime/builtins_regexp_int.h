@@ -21,6 +21,10 @@ Status rt_to_length(Isolate *iso, Value v, double *out) MJS_MUST_CHECK;
 /* lastIndex get/set (Set throws when lastIndex is read-only, as with strict [[Set]]). */
 Status rt_get_last_index(Isolate *iso, Value r, double *out) MJS_MUST_CHECK;
 Status rt_set_last_index(Isolate *iso, Value r, double v) MJS_MUST_CHECK;
+/* rx is an unmodified RegExp (initial map, numeric lastIndex, built-in exec and flag getters;
+ * with for_species also the built-in constructor and @@species): the spec's [[Get]]s are
+ * unobservable, so fast paths may use its flags and program directly. Never throws. */
+bool rt_regexp_pristine(Isolate *iso, Value rx, bool for_species);
 /* builtins_regexp_sym.c: define RegExp.prototype[@@match ...] and the iterator prototype. */
 void rt_install_regexp_symbols(Isolate *iso, Value proto);
 /* The well-known symbol in root r (read from the Symbol constructor at install). */

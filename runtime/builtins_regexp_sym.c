@@ -55,8 +55,23 @@ static Status match_string(Isolate *iso, Value *result, Value *out) {
 
 /* ---------------------------------------------------------------- @@match */
 
+static Status fast_match_all_strings(Isolate *iso, Value *rx, Value *s, Value *ret);
+
 static Status sym_match(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (need_object(iso, argv[-1], "@@match")) return MJS_EXC;
+    if (rt_regexp_pristine(iso, argv[-1], false) &&
+        (v_int_val(*obj_internal(argv[-1], RE_INT_FLAGS)) & RE_FLAG_GLOBAL)) {
+        size_t sc = vm_scope_open(iso);
+        Value *s = vm_handle(iso, V_UNDEF);
+        Status st = to_flat(iso, arg(argv, argc, 0), s);
+        if (st == MJS_OK && rt_regexp_pristine(iso, argv[-1], false)) {
+            st = fast_match_all_strings(iso, &argv[-1], s, ret);
+            vm_scope_close(iso, sc);
+            return st;
+        }
+        vm_scope_close(iso, sc);
+        if (st) return MJS_EXC;
+    }
     size_t sc = vm_scope_open(iso);
     Value *rx = &argv[-1];
     Value *s = vm_handle(iso, V_UNDEF), *fl = vm_handle(iso, V_UNDEF);
@@ -183,8 +198,31 @@ fail:
     return MJS_EXC;
 }
 
+static Status fast_replace(Isolate *iso, Value *rx, Value *s, Value *repl, bool functional, Value *ret);
+static bool has_names(Value re) {
+    const int32_t *prog = vm_regexp_program(re);
+    uint32_t n;
+    for (int g = 1; g < re_capture_count(prog); g++)
+        if (re_group_name(prog, g, &n)) return true;
+    return false;
+}
+
 static Status sym_replace(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (need_object(iso, argv[-1], "@@replace")) return MJS_EXC;
+    if (rt_regexp_pristine(iso, argv[-1], false) && !has_names(argv[-1])) {
+        size_t sc = vm_scope_open(iso);
+        Value *s = vm_handle(iso, V_UNDEF), *repl = vm_handle(iso, arg(argv, argc, 1));
+        bool functional = v_is_callable(*repl);
+        Status st = to_flat(iso, arg(argv, argc, 0), s);
+        if (st == MJS_OK && !functional) st = to_flat(iso, *repl, repl);
+        if (st == MJS_OK && rt_regexp_pristine(iso, argv[-1], false)) {
+            st = fast_replace(iso, &argv[-1], s, repl, functional, ret);
+            vm_scope_close(iso, sc);
+            return st;
+        }
+        vm_scope_close(iso, sc);
+        if (st) return MJS_EXC;
+    }
     size_t sc = vm_scope_open(iso);
     Value *rx = &argv[-1];
     Value *s = vm_handle(iso, V_UNDEF), *repl = vm_handle(iso, arg(argv, argc, 1));
@@ -281,7 +319,6 @@ static Status species_ctor(Isolate *iso, Value *rx, Value *out) {
         }
         Value species = V_UNDEF;
         Value *sym = vm_handle(iso, V_UNDEF);
-        if (rt_get_named(iso, def, "constructor", sym)) goto fail; /* keep *def rooted */
         if (rt_get_named(iso, &ROOT(iso, R_GLOBAL), "Symbol", sym)) goto fail;
         if (rt_get_named(iso, sym, "species", sym)) goto fail;
         species = *sym;
@@ -302,8 +339,209 @@ fail:
 
 /* ---------------------------------------------------------------- @@split */
 
+/* Matches of an unmodified regexp on flat *s from start: the engine on the string content. */
+static int exec_flat(Value re, Value s, uint32_t start, int32_t *caps, int mode) {
+    JSString *js = v_str(s);
+    bool two = str_is_two_byte(s);
+    return re_exec_mode(vm_regexp_program(re), two ? NULL : js->u.latin1, two ? js->u.utf16 : NULL,
+                        str_length(s), start, caps, mode);
+}
+
+static int32_t *caps_alloc(Value re) {
+    int32_t *caps = malloc(2 * (size_t)re_capture_count(vm_regexp_program(re)) * sizeof *caps);
+    if (!caps) abort();
+    return caps;
+}
+
+/* @@split of an unmodified regexp: the splitter the spec constructs would be an unobservable
+ * sticky copy, so search forward with the original program instead of trying each index. */
+static Status fast_split(Isolate *iso, Value *rx, Value *s, uint32_t lim, Value *ret) {
+    size_t sc = vm_scope_open(iso);
+    Value *arr = vm_handle(iso, array_new(iso, 0)), *tmp = vm_handle(iso, V_UNDEF);
+    int32_t *caps = caps_alloc(*rx);
+    int ncaps = re_capture_count(vm_regexp_program(*rx));
+    bool unicode = v_int_val(*obj_internal(*rx, RE_INT_FLAGS)) & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS);
+    uint32_t size = str_length(*s), p = 0, q = 0;
+    if (lim == 0) goto done;
+    if (size == 0) {
+        int r = exec_flat(*rx, *s, 0, caps, RE_EXEC_STICKY);
+        if (r < 0) goto overflow;
+        if (r == 0 && array_push(iso, *arr, *s)) goto fail;
+        goto done;
+    }
+    while (q < size) {
+        int r = exec_flat(*rx, *s, q, caps, RE_EXEC_SEARCH);
+        if (r < 0) goto overflow;
+        if (r == 0 || (uint32_t)caps[0] >= size) break;
+        q = (uint32_t)caps[0];
+        uint32_t e = (uint32_t)caps[1] < size ? (uint32_t)caps[1] : size;
+        if (e == p) {
+            q = (uint32_t)rt_advance_index(*s, q, unicode);
+            continue;
+        }
+        *tmp = str_substring(iso, *s, p, q);
+        if (array_push(iso, *arr, *tmp)) goto fail;
+        if (array_length(*arr) == lim) goto done;
+        p = e;
+        for (int g = 1; g < ncaps; g++) {
+            *tmp = caps[2 * g] < 0 ? V_UNDEF : str_substring(iso, *s, (uint32_t)caps[2 * g], (uint32_t)caps[2 * g + 1]);
+            if (array_push(iso, *arr, *tmp)) goto fail;
+            if (array_length(*arr) == lim) goto done;
+        }
+        q = p;
+    }
+    *tmp = str_substring(iso, *s, p, size);
+    if (array_push(iso, *arr, *tmp)) goto fail;
+done:
+    free(caps);
+    *ret = *arr;
+    vm_scope_close(iso, sc);
+    return MJS_OK;
+overflow:
+    vm_throw_error(iso, E_RANGE, "Maximum call stack size exceeded");
+fail:
+    free(caps);
+    vm_scope_close(iso, sc);
+    return MJS_EXC;
+}
+
+/* @@replace of an unmodified regexp without named groups: matches are collected as capture
+ * offsets first (the spec also runs every exec before the first replacer call). */
+static Status fast_replace(Isolate *iso, Value *rx, Value *s, Value *repl, bool functional, Value *ret) {
+    size_t sc = vm_scope_open(iso);
+    Value *m = vm_handle(iso, V_UNDEF), *caps_arr = vm_handle(iso, V_UNDEF), *tmp = vm_handle(iso, V_UNDEF);
+    Value *named = vm_handle(iso, V_UNDEF);
+    int flags = v_int_val(*obj_internal(*rx, RE_INT_FLAGS));
+    bool global = flags & RE_FLAG_GLOBAL, sticky = flags & RE_FLAG_STICKY;
+    bool unicode = flags & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS);
+    int ncaps = re_capture_count(vm_regexp_program(*rx));
+    int32_t *caps = caps_alloc(*rx), *all = NULL;
+    size_t nm = 0, cap = 0;
+    uint32_t len = str_length(*s);
+    RtSBuf sb = {0};
+    double start = 0;
+    if (!global && sticky) {
+        start = v_num(*obj_slot_ptr(*rx, RE_SLOT_LAST_INDEX));
+        start = start < 0 ? 0 : trunc(start);
+    }
+    for (;;) {
+        int r = start <= len ? exec_flat(*rx, *s, (uint32_t)start, caps, sticky ? RE_EXEC_STICKY : RE_EXEC_SEARCH) : 0;
+        if (r < 0) {
+            vm_throw_error(iso, E_RANGE, "Maximum call stack size exceeded");
+            goto fail;
+        }
+        if (r == 0) break;
+        if (nm == cap) {
+            cap = cap ? cap * 2 : 8;
+            all = realloc(all, cap * 2 * (size_t)ncaps * sizeof *all);
+            if (!all) abort();
+        }
+        memcpy(all + nm * 2 * (size_t)ncaps, caps, 2 * (size_t)ncaps * sizeof *caps);
+        nm++;
+        if (!global) break;
+        start = caps[1] == caps[0] ? rt_advance_index(*s, caps[1], unicode) : caps[1];
+    }
+    if (global || sticky) {
+        int32_t li = (!global && nm) ? all[1] : 0;
+        vm_store(iso, v_jsobj(*rx), obj_slot_ptr(*rx, RE_SLOT_LAST_INDEX), v_int(li));
+    }
+    bool plain = !functional;
+    for (uint32_t i = 0; plain && i < str_length(*repl); i++)
+        if (str_char(*repl, i) == '$') plain = false;
+    uint32_t next = 0;
+    for (size_t k = 0; k < nm; k++) {
+        const int32_t *c = all + k * 2 * (size_t)ncaps;
+        uint32_t pos = (uint32_t)c[0], end = (uint32_t)c[1];
+        rt_sbuf_put_flat(&sb, *s, next, pos);
+        next = end;
+        if (plain) {
+            rt_sbuf_put_flat(&sb, *repl, 0, str_length(*repl));
+            continue;
+        }
+        *m = str_substring(iso, *s, pos, end);
+        *caps_arr = array_new(iso, 0);
+        for (int g = 1; g < ncaps; g++) {
+            *tmp = c[2 * g] < 0 ? V_UNDEF : str_substring(iso, *s, (uint32_t)c[2 * g], (uint32_t)c[2 * g + 1]);
+            if (array_push(iso, *caps_arr, *tmp)) goto fail;
+        }
+        if (functional) {
+            size_t na = (size_t)ncaps + 2;
+            Value *av = malloc(na * sizeof *av);
+            if (!av) abort();
+            av[0] = *m;
+            for (int g = 1; g < ncaps; g++) av[g] = array_get_own(*caps_arr, (uint32_t)g - 1);
+            av[ncaps] = v_int((int32_t)pos);
+            av[ncaps + 1] = *s;
+            /* av is read from rooted values just now; vm_call roots its arguments first */
+            Status st = vm_call(iso, *repl, V_UNDEF, (int)na, av, tmp);
+            free(av);
+            if (st || to_flat(iso, *tmp, tmp)) goto fail;
+            rt_sbuf_put_flat(&sb, *tmp, 0, str_length(*tmp));
+        } else if (substitution(iso, &sb, m, s, pos, caps_arr, named, repl)) {
+            goto fail;
+        }
+    }
+    if (next < len) rt_sbuf_put_flat(&sb, *s, next, len);
+    free(caps);
+    free(all);
+    Status st = rt_sbuf_finish(iso, &sb, ret);
+    vm_scope_close(iso, sc);
+    return st;
+fail:
+    free(caps);
+    free(all);
+    rt_sbuf_free(&sb);
+    vm_scope_close(iso, sc);
+    return MJS_EXC;
+}
+
+/* @@match of an unmodified global regexp: the array of matched substrings (or null). */
+static Status fast_match_all_strings(Isolate *iso, Value *rx, Value *s, Value *ret) {
+    size_t sc = vm_scope_open(iso);
+    Value *arr = vm_handle(iso, array_new(iso, 0)), *tmp = vm_handle(iso, V_UNDEF);
+    int flags = v_int_val(*obj_internal(*rx, RE_INT_FLAGS));
+    bool sticky = flags & RE_FLAG_STICKY, unicode = flags & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS);
+    int32_t *caps = caps_alloc(*rx);
+    uint32_t len = str_length(*s);
+    double start = 0;
+    Status st = MJS_OK;
+    while (start <= len) {
+        int r = exec_flat(*rx, *s, (uint32_t)start, caps, sticky ? RE_EXEC_STICKY : RE_EXEC_SEARCH);
+        if (r < 0) {
+            st = vm_throw_error(iso, E_RANGE, "Maximum call stack size exceeded");
+            break;
+        }
+        if (r == 0) break;
+        *tmp = str_substring(iso, *s, (uint32_t)caps[0], (uint32_t)caps[1]);
+        if ((st = array_push(iso, *arr, *tmp))) break;
+        start = caps[1] == caps[0] ? rt_advance_index(*s, caps[1], unicode) : caps[1];
+    }
+    free(caps);
+    if (st == MJS_OK) {
+        vm_store(iso, v_jsobj(*rx), obj_slot_ptr(*rx, RE_SLOT_LAST_INDEX), v_int(0));
+        *ret = array_length(*arr) == 0 ? V_NULL : *arr;
+    }
+    vm_scope_close(iso, sc);
+    return st;
+}
+
 static Status sym_split(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (need_object(iso, argv[-1], "@@split")) return MJS_EXC;
+    if (rt_regexp_pristine(iso, argv[-1], true)) {
+        size_t sc = vm_scope_open(iso);
+        Value *s = vm_handle(iso, V_UNDEF);
+        uint32_t lim = 0xFFFFFFFFu;
+        Status st = to_flat(iso, arg(argv, argc, 0), s);
+        if (st == MJS_OK && !v_is_undef(arg(argv, argc, 1))) st = vm_to_uint32(iso, argv[1], &lim);
+        /* ToString / ToUint32 may have run user code that modified the regexp */
+        if (st == MJS_OK && rt_regexp_pristine(iso, argv[-1], true)) {
+            st = fast_split(iso, &argv[-1], s, lim, ret);
+            vm_scope_close(iso, sc);
+            return st;
+        }
+        vm_scope_close(iso, sc);
+        if (st) return MJS_EXC;
+    }
     size_t sc = vm_scope_open(iso);
     Value *rx = &argv[-1];
     Value *s = vm_handle(iso, V_UNDEF), *ctor = vm_handle(iso, V_UNDEF), *fl = vm_handle(iso, V_UNDEF);
@@ -427,12 +665,7 @@ static Status sym_match_all(Isolate *iso, Value *argv, int argc, Value *ret) {
     double li;
     if (rt_get_last_index(iso, *rx, &li) || rt_set_last_index(iso, *matcher, li)) goto fail;
     int state = (has_flag(*fl, 'g') ? 1 : 0) | (has_flag(*fl, 'u') || has_flag(*fl, 'v') ? 2 : 0);
-    Map *map = map_new_root(iso, T_OBJECT, ROOT(iso, R_REGEXP_STRING_ITERATOR_PROTO), 3, 0);
-    *it = obj_new_from_map(iso, map);
-    JSObject *o = v_jsobj(*it);
-    vm_store(iso, o, obj_internal(*it, 0), *matcher);
-    vm_store(iso, o, obj_internal(*it, 1), *s);
-    o->slots[2] = v_int(state);
+    *it = vm_regexp_iterator_new(iso, ROOT(iso, R_REGEXP_STRING_ITERATOR_PROTO), *matcher, *s, state);
     *ret = *it;
     vm_scope_close(iso, sc);
     return MJS_OK;

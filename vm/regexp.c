@@ -52,6 +52,8 @@ Status vm_regexp_compile(Isolate *iso, Value flat_pattern, int flags, Value *pro
     return MJS_OK;
 }
 
+#define RE_CACHE_SIZE 64
+
 static Map *regexp_map(Isolate *iso) {
     if (ROOT(iso, R_MAP_REGEXP) == V_HOLE) {
         Value key = atom_from_cstr(iso, "lastIndex");
@@ -80,9 +82,27 @@ Status vm_regexp_init(Isolate *iso, Value re, Value pattern, Value flags) {
         vm_scope_close(iso, sc);
         return MJS_EXC;
     }
-    if (vm_regexp_compile(iso, *hp, bits, prog)) {
-        vm_scope_close(iso, sc);
-        return MJS_EXC;
+    /* Programs are immutable, so objects of one pattern can share one: a literal in a loop
+     * compiles once. Only interned patterns (literals, atoms) are cached. */
+    uint32_t slot = 0;
+    bool cacheable = v_is_atom(*hp);
+    if (cacheable) {
+        if (ROOT(iso, R_REGEXP_CACHE) == V_HOLE) ROOT(iso, R_REGEXP_CACHE) = fixed_new_old(iso, 3 * RE_CACHE_SIZE);
+        slot = 3 * ((str_hash(iso, *hp) ^ (uint32_t)bits * 0x9E3779B1u) % RE_CACHE_SIZE);
+        FixedArray *c = v_fixed(ROOT(iso, R_REGEXP_CACHE));
+        if (c->items[slot] == *hp && c->items[slot + 1] == v_int(bits)) *prog = c->items[slot + 2];
+    }
+    if (*prog == V_UNDEF) {
+        if (vm_regexp_compile(iso, *hp, bits, prog)) {
+            vm_scope_close(iso, sc);
+            return MJS_EXC;
+        }
+        if (cacheable) {
+            Value c = ROOT(iso, R_REGEXP_CACHE);
+            fixed_set(iso, c, slot, *hp);
+            fixed_set(iso, c, slot + 1, v_int(bits));
+            fixed_set(iso, c, slot + 2, *prog);
+        }
     }
     JSObject *o = v_jsobj(*hre);
     vm_store(iso, o, obj_internal(*hre, RE_INT_SOURCE), *hp);
@@ -98,7 +118,7 @@ Status vm_regexp_new(Isolate *iso, Value pattern, Value flags, Value *out) {
     Map *m = regexp_map(iso);
     Value *re = vm_handle(iso, obj_new_from_map(iso, m));
     JSObject *o = v_jsobj(*re);
-    o->slots[RE_INT_SOURCE] = ATOM(iso, empty);
+    vm_store(iso, o, obj_internal(*re, RE_INT_SOURCE), ATOM(iso, empty));
     o->slots[RE_INT_FLAGS] = v_int(0);
     o->slots[RE_INT_PROGRAM] = V_UNDEF;
     vm_store(iso, o, obj_slot_ptr(*re, RE_SLOT_LAST_INDEX), v_int(0));
@@ -106,6 +126,19 @@ Status vm_regexp_new(Isolate *iso, Value pattern, Value flags, Value *out) {
     if (st == MJS_OK) *out = *re;
     vm_scope_close(iso, sc);
     return st;
+}
+
+Value vm_regexp_iterator_new(Isolate *iso, Value proto, Value matcher, Value str, int state) {
+    size_t sc = vm_scope_open(iso);
+    Value *hp = vm_handle(iso, proto), *hm = vm_handle(iso, matcher), *hs = vm_handle(iso, str);
+    Map *m = map_cached_root(iso, T_OBJECT, *hp, 3, 0);
+    Value it = obj_new_from_map(iso, m);
+    JSObject *o = v_jsobj(it);
+    vm_store(iso, o, obj_internal(it, 0), *hm);
+    vm_store(iso, o, obj_internal(it, 1), *hs);
+    o->slots[2] = v_int(state);
+    vm_scope_close(iso, sc);
+    return it;
 }
 
 /* UTF-8 -> UTF-16 (malloc'd); bad bytes become U+FFFD. */

@@ -31,6 +31,10 @@ int32_t *re_compile(const uint16_t *pat, uint32_t len, int flags, uint32_t *nwor
  * backtrack stack would exceed its cap. Tries positions start.. (only start if sticky). */
 int re_exec(const int32_t *prog, const uint8_t *s8, const uint16_t *s16, uint32_t len,
             uint32_t start, int32_t *caps);
+/* re_exec with the search mode given instead of taken from the sticky flag. */
+enum { RE_EXEC_SEARCH, RE_EXEC_STICKY };
+int re_exec_mode(const int32_t *prog, const uint8_t *s8, const uint16_t *s16, uint32_t len,
+                 uint32_t start, int32_t *caps, int mode);
 int re_capture_count(const int32_t *prog); /* including group 0 */
 int re_program_flags(const int32_t *prog);
 /* Name of capture group i (>= 1), units stored one per int32; NULL when unnamed. */
@@ -46,6 +50,9 @@ Status vm_regexp_compile(Isolate *iso, Value flat_pattern, int flags, Value *pro
 Status vm_regexp_new(Isolate *iso, Value pattern, Value flags, Value *out) MJS_MUST_CHECK;
 /* Re-initialise an existing RegExp object (RegExp.prototype.compile, the constructor). */
 Status vm_regexp_init(Isolate *iso, Value re, Value pattern, Value flags) MJS_MUST_CHECK;
+/* A RegExp String Iterator (matchAll): a plain object with prototype proto and internal slots
+ * [0] matcher, [1] string, [2] v_int(state bits of runtime/builtins_regexp_sym.c). */
+Value vm_regexp_iterator_new(Isolate *iso, Value proto, Value matcher, Value str, int state);
 static inline const int32_t *vm_regexp_program(Value re) {
     return (const int32_t *)((Bytes *)v_ptr(*obj_internal(re, RE_INT_PROGRAM)))->data;
 }

@@ -342,6 +342,12 @@ static int run(Matcher *m, int32_t start_pc, int32_t pos) {
 
 int re_exec(const int32_t *prog, const uint8_t *s8, const uint16_t *s16, uint32_t len,
             uint32_t start, int32_t *caps) {
+    int flags = prog[RE_H_FLAGS];
+    return re_exec_mode(prog, s8, s16, len, start, caps, (flags & RE_FLAG_STICKY) ? RE_EXEC_STICKY : RE_EXEC_SEARCH);
+}
+
+int re_exec_mode(const int32_t *prog, const uint8_t *s8, const uint16_t *s16, uint32_t len,
+                 uint32_t start, int32_t *caps, int mode) {
     Matcher m = {0};
     m.code = prog;
     m.s8 = s8;
@@ -350,7 +356,7 @@ int re_exec(const int32_t *prog, const uint8_t *s8, const uint16_t *s16, uint32_
     int flags = prog[RE_H_FLAGS];
     m.u = flags & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS);
     m.icase = flags & RE_FLAG_IGNORECASE;
-    bool sticky = flags & RE_FLAG_STICKY;
+    bool sticky = mode == RE_EXEC_STICKY;
     int32_t nregs = prog[RE_H_NREGS], ncaps = prog[RE_H_NCAPS];
     m.regs = malloc((size_t)nregs * sizeof(int32_t));
     if (!m.regs) abort();

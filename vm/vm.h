@@ -236,6 +236,7 @@ typedef enum RootIndex {
     R_SYMBOL_SEARCH,
     R_SYMBOL_SPLIT,
     R_REGEXP_STRING_ITERATOR_PROTO,
+    R_REGEXP_CACHE,          /* compiled programs of interned patterns (vm/regexp.c) */
     R__COUNT
 } RootIndex;
 
