@@ -86,7 +86,7 @@ $(BUILD)/tests/test_front: $(call obj,tests/unit/test_lexer.c tests/unit/test_pa
 $(BUILD)/tests/test_gc: $(call obj,tests/unit/test_gc.c) $(GC_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ $^ $(UNIT_LIBS) $(LDLIBS)
-$(BUILD)/tests/test_vm: $(call obj,$(wildcard tests/unit/test_vm*.c) tests/unit/test_promise.c) $(LIB_OBJ)
+$(BUILD)/tests/test_vm: $(call obj,$(wildcard tests/unit/test_vm*.c) tests/unit/test_promise.c tests/unit/test_regexp.c) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ $^ $(UNIT_LIBS) $(LDLIBS)
 

@@ -1,4 +1,5 @@
-/* builtins_string.c: the String constructor and String.prototype methods (no RegExp yet).
+/* builtins_string.c: the String constructor and String.prototype methods (regex arguments go
+ * through their Symbol.match/replace/search/split methods, builtins_regexp_sym.c).
  * Results are built in malloc'd buffers and become one heap string at the end, so nothing
  * is quadratic and no heap pointer is held while building. Invariant: code reads characters
  * only from flat strings kept in handles, and re-reads them after anything that may allocate.
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins_regexp_int.h"
 #include "runtime.h"
 #include "text_int.h"
 
@@ -52,7 +54,85 @@ static uint32_t clamp_pos(double d, uint32_t len) {
     return (uint32_t)d;
 }
 
-static bool is_regexp(Value v) { return v_is_object(v) && v_type(v) == T_REGEXP; }
+
+/* The spec's first step of match/replace/search/split: an object argument with a
+ * Symbol.xxx method handles the call itself (*handled). Primitives skip the lookup (V8 does
+ * the same unless String.prototype was patched). argv[-1] must be coercible. */
+static Status delegate(Isolate *iso, Value *argv, int argc, RootIndex sym, int nargs, const char *method,
+                       bool *handled, Value *ret) {
+    *handled = false;
+    if (v_is_nullish(argv[-1]) || argv[-1] == V_HOLE)
+        return vm_throw_error(iso, E_TYPE, "String.prototype.%s called on null or undefined", method);
+    Value a0 = argc > 0 ? argv[0] : V_UNDEF;
+    if (!v_is_object(a0)) return MJS_OK;
+    size_t sc = vm_scope_open(iso);
+    Value *fn = vm_handle(iso, V_UNDEF);
+    Status st = obj_get(iso, a0, ROOT(iso, sym), fn);
+    if (st == MJS_OK && !v_is_nullish(*fn)) {
+        if (!v_is_callable(*fn)) {
+            st = rt_throw_not_function(iso, *fn, false);
+        } else {
+            Value args[2] = {argv[-1], argc > 1 ? argv[1] : V_UNDEF};
+            *handled = true;
+            st = vm_call(iso, *fn, argv[0], nargs, args, ret);
+        }
+    }
+    vm_scope_close(iso, sc);
+    return st;
+}
+
+/* match / matchAll / search with a non-regex argument: RegExpCreate then invoke @@sym. */
+static Status via_new_regexp(Isolate *iso, Value *argv, int argc, RootIndex sym, const char *flags,
+                             const char *method, Value *ret) {
+    bool handled;
+    if (delegate(iso, argv, argc, sym, 1, method, &handled, ret)) return MJS_EXC;
+    if (handled) return MJS_OK;
+    size_t sc = vm_scope_open(iso);
+    Value *s = vm_handle(iso, V_UNDEF), *rx = vm_handle(iso, V_UNDEF), *fn = vm_handle(iso, V_UNDEF);
+    Value *fl = vm_handle(iso, flags ? str_from_cstr(iso, flags) : V_UNDEF);
+    Status st = vm_to_string(iso, argv[-1], s);
+    if (st == MJS_OK) st = rt_regexp_create(iso, argc > 0 ? argv[0] : V_UNDEF, *fl, rx);
+    if (st == MJS_OK) st = obj_get(iso, *rx, ROOT(iso, sym), fn);
+    if (st == MJS_OK) st = vm_call(iso, *fn, *rx, 1, s, ret);
+    vm_scope_close(iso, sc);
+    return st;
+}
+
+static Status string_match(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return via_new_regexp(iso, argv, argc, R_SYMBOL_MATCH, NULL, "match", ret);
+}
+static Status string_search(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return via_new_regexp(iso, argv, argc, R_SYMBOL_SEARCH, NULL, "search", ret);
+}
+
+/* A regex argument of matchAll / replaceAll must be global. */
+static Status require_global(Isolate *iso, Value v, const char *method) {
+    bool rx;
+    if (rt_is_regexp(iso, v, &rx)) return MJS_EXC;
+    if (!rx) return MJS_OK;
+    size_t sc = vm_scope_open(iso);
+    Value *h = vm_handle(iso, v), *fl = vm_handle(iso, V_UNDEF);
+    Value key = atom_from_cstr(iso, "flags");
+    Status st = obj_get(iso, *h, key, fl);
+    if (st == MJS_OK && v_is_nullish(*fl))
+        st = vm_throw_error(iso, E_TYPE, "String.prototype.%s called on null or undefined", method);
+    if (st == MJS_OK) st = vm_to_string(iso, *fl, fl);
+    if (st == MJS_OK) {
+        Value f = str_flatten(iso, *fl);
+        bool g = false;
+        for (uint32_t i = 0; i < str_length(f); i++)
+            if (str_char(f, i) == 'g') g = true;
+        if (!g)
+            st = vm_throw_error(iso, E_TYPE, "%s called with a non-global RegExp argument", method);
+    }
+    vm_scope_close(iso, sc);
+    return st;
+}
+
+static Status string_match_all(Isolate *iso, Value *argv, int argc, Value *ret) {
+    if (argc > 0 && require_global(iso, argv[0], "String.prototype.matchAll")) return MJS_EXC;
+    return via_new_regexp(iso, argv, argc, R_SYMBOL_MATCH_ALL, "g", "matchAll", ret);
+}
 
 /* First index >= from where needle occurs in hay (both flat), or -1. No allocation. */
 static int64_t flat_index_of(Value hay, Value needle, uint32_t from) {
@@ -333,7 +413,9 @@ static Status string_last_index_of(Isolate *iso, Value *argv, int argc, Value *r
 }
 
 static Status no_regexp(Isolate *iso, Value v, const char *method) {
-    if (is_regexp(v))
+    bool rx = false;
+    if (rt_is_regexp(iso, v, &rx)) return MJS_EXC;
+    if (rx)
         return vm_throw_error(iso, E_TYPE,
                               "First argument to String.prototype.%s must not be a regular expression",
                               method);
@@ -576,6 +658,9 @@ static Status string_concat(Isolate *iso, Value *argv, int argc, Value *ret) {
 }
 
 static Status string_split(Isolate *iso, Value *argv, int argc, Value *ret) {
+    bool handled;
+    if (delegate(iso, argv, argc, R_SYMBOL_SPLIT, 2, "split", &handled, ret)) return MJS_EXC;
+    if (handled) return MJS_OK;
     THIS_FLAT("split");
     Value *sep = vm_handle(iso, V_UNDEF), *arr = vm_handle(iso, V_UNDEF);
     Value *part = vm_handle(iso, V_UNDEF);
@@ -651,6 +736,10 @@ static void put_substitution(RtSBuf *sb, Value str, Value repl, uint32_t pos, ui
 }
 
 static Status replace(Isolate *iso, Value *argv, int argc, bool all, const char *name, Value *ret) {
+    bool handled;
+    if (all && argc > 0 && require_global(iso, argv[0], "String.prototype.replaceAll")) return MJS_EXC;
+    if (delegate(iso, argv, argc, R_SYMBOL_REPLACE, 2, name, &handled, ret)) return MJS_EXC;
+    if (handled) return MJS_OK;
     THIS_FLAT(name);
     Value *search = vm_handle(iso, V_UNDEF), *repl = vm_handle(iso, V_UNDEF);
     Value *tmp = vm_handle(iso, V_UNDEF);
@@ -833,6 +922,9 @@ void rt_install_string(Isolate *iso) {
         {"split", string_split, 2},
         {"replace", string_replace, 2},
         {"replaceAll", string_replace_all, 2},
+        {"match", string_match, 1},
+        {"matchAll", string_match_all, 1},
+        {"search", string_search, 1},
         {"localeCompare", string_locale_compare, 1},
         {"normalize", string_normalize, 0},
         {"isWellFormed", string_is_well_formed, 0},

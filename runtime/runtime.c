@@ -148,6 +148,7 @@ void rt_init(Isolate *iso) {
     rt_install_number(iso);
     rt_install_math(iso);
     rt_install_date(iso);
+    rt_install_regexp(iso);
     rt_install_json(iso);
     rt_install_collections(iso);
     rt_install_promise(iso);

@@ -80,6 +80,7 @@ void rt_install_string(Isolate *iso);
 void rt_install_number(Isolate *iso);
 void rt_install_math(Isolate *iso);
 void rt_install_date(Isolate *iso);
+void rt_install_regexp(Isolate *iso); /* builtins_regexp.c */
 void rt_install_global_functions(Isolate *iso);
 void rt_install_console(Isolate *iso);
 void rt_install_process(Isolate *iso);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compiler_int.h"
+#include "regexp.h"
 
 static unsigned binop_opcode(OpKind op) {
     switch (op) {
@@ -1012,12 +1013,18 @@ static void expr_inner(FnState *fs, Node *n, int dst) {
     case N_NUMBER: load_number(fs, n->u.num, dst); break;
     case N_STRING: emit_abc(fs, BC_LOADK, (unsigned)dst, (unsigned)const_str16(fs, n->u.str.chars, n->u.str.len), 0); break;
     case N_TEMPLATE: template_literal(fs, n, dst); break;
-    case N_REGEXP:
+    case N_REGEXP: {
+        /* an invalid pattern is an early SyntaxError, as in V8 */
+        const char *why = vm_regexp_check_literal(n->u.regexp.pattern, n->u.regexp.pattern_len, n->u.regexp.flags);
+        if (why)
+            compile_error(fs->c, n, "Invalid regular expression: /%.*s/%s: %s", (int)n->u.regexp.pattern_len,
+                          n->u.regexp.pattern, n->u.regexp.flags ? n->u.regexp.flags : "", why);
         set_pos(fs, n);
         emit_abc(fs, BC_REGEXP, (unsigned)dst, (unsigned)const_atom(fs, n->u.regexp.pattern, n->u.regexp.pattern_len),
                  (unsigned)const_atom(fs, n->u.regexp.flags ? n->u.regexp.flags : "",
                                       n->u.regexp.flags ? (uint32_t)strlen(n->u.regexp.flags) : 0));
         break;
+    }
     case N_IDENT: set_pos(fs, n); load_ident(fs, n, dst); break;
     case N_THIS: load_this(fs, n, dst); break;
     case N_CLASS: class_expr(fs, n, dst, NULL, 0); break;

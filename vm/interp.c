@@ -10,6 +10,7 @@
 
 #include "../runtime/runtime.h"
 #include "interp_int.h"
+#include "regexp.h"
 #include "vm_int.h"
 
 #define VM(iso) ((iso)->vm)
@@ -1525,8 +1526,9 @@ L_LOADGLOBALOBJ:
     NEXT();
 L_REGEXP:
     SAVE_PC();
-    vm_throw_error(iso, E_SYNTAX, "RegExp objects are not supported yet");
-    goto exception;
+    CHECK(vm_regexp_new(iso, K[B], K[C], &tmp));
+    R[A] = tmp;
+    NEXT();
 L_FORIN:
     SAVE_PC();
     CHECK(forin_new(iso, R[B], &tmp));

@@ -255,6 +255,14 @@ typedef enum RootIndex {
     R_MAP_EPHEMERON_TABLE,
     R_WEAK_KEPT,   /* array: WeakRef targets kept alive until the current job ends */
     R_FINREG_LIST, /* array: registries holding cells (their callbacks may be due) */
+    R_MAP_REGEXP,            /* map of RegExp objects (vm/regexp.c); V_HOLE until first use */
+    R_SYMBOL_MATCH,          /* Symbol.match .. Symbol.split (runtime/builtins_regexp.c) */
+    R_SYMBOL_MATCH_ALL,
+    R_SYMBOL_REPLACE,
+    R_SYMBOL_SEARCH,
+    R_SYMBOL_SPLIT,
+    R_REGEXP_STRING_ITERATOR_PROTO,
+    R_REGEXP_CACHE,          /* compiled programs of interned patterns (vm/regexp.c) */
     R__COUNT
 } RootIndex;
 

@@ -1,5 +1,5 @@
-// Regex literal versus division: the lexer must tell them apart by context. RegExp objects
-// are not implemented yet, so the literals are only parsed, never evaluated.
+// Regex literal versus division: the lexer must tell them apart by context. (The literals in
+// never() are only parsed; tests/js/regexp runs them.)
 var a = 10, b = 2, g = 5;
 console.log(a / b / g);
 console.log(a /b/ g);
