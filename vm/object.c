@@ -56,6 +56,11 @@ char *key_to_cstr(Isolate *iso, Value key) {
 
 char *obj_class_desc(Isolate *iso, Value obj) {
     if (v_is_array(obj)) return strdup("[object Array]");
+    if (v_is_typed_array(obj)) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "[object %s]", vm_typed_name[vm_typed_kind(obj)]);
+        return strdup(buf);
+    }
     /* "#<Ctor>" from the nearest data `constructor` that is a function with a name. */
     Value h = obj;
     while (v_is_object(h)) {
@@ -147,6 +152,12 @@ static Status fail_not_extensible(Isolate *iso, Value key, bool strict) {
 bool lookup_own(Isolate *iso, Value obj, Value key, Ref *r) {
     JSObject *o = v_jsobj(obj);
     Map *m = o->map;
+    if (m->type == T_TYPED_ARRAY) {
+        uint32_t i;
+        int k = typed_key(iso, obj, key, &i);
+        if (k == TYPED_KEY_VALID) *r = (Ref){REF_TYPED, P_DEFAULT, i, vm_typed_get(obj, i)};
+        if (k != TYPED_KEY_NONE) return k == TYPED_KEY_VALID;
+    }
     if (v_is_int(key)) {
         uint32_t i = (uint32_t)v_int_val(key);
         if (m->type == T_STRING_OBJ && v_is_string(o->slots[0]) && i < str_length(o->slots[0])) {
@@ -214,6 +225,7 @@ void ref_store(Isolate *iso, Value obj, const Ref *r, Value v) {
     case REF_FAST: vm_store(iso, o, obj_slot_ptr(obj, r->index), v); break;
     case REF_DICT: dict_set_value(iso, o->props, (int)r->index, v); break;
     case REF_ELEM: elem_put(iso, obj, r->index, v, r->attrs); break;
+    case REF_TYPED: if (v_is_number(v)) vm_typed_set(obj, r->index, v_num(v)); break;
     default: break;
     }
 }
@@ -492,6 +504,11 @@ static Status get_impl(Isolate *iso, Value obj, Value key, Value *hrecv, Value *
             *out = ref_value(iso, holder, &r);
             return MJS_OK;
         }
+        uint32_t ti;
+        if (v_type(holder) == T_TYPED_ARRAY && typed_key(iso, holder, key, &ti) != TYPED_KEY_NONE) {
+            *out = V_UNDEF; /* integer-indexed: numeric keys never reach the prototype */
+            return MJS_OK;
+        }
         Value p = v_jsobj(holder)->map->proto;
         if (!v_is_object(p)) {
             *out = V_UNDEF;
@@ -581,6 +598,9 @@ static Status set_primitive(Isolate *iso, Value *hobj, Value key, Value *hv, boo
 static Status set_impl(Isolate *iso, Value *hobj, Value *hk, Value *hv, bool strict, PropCache *ic) {
     Value obj = *hobj, key = *hk;
     if (!v_is_object(obj)) return set_primitive(iso, hobj, key, hv, strict);
+    uint32_t ti;
+    if (v_type(obj) == T_TYPED_ARRAY && typed_key(iso, obj, key, &ti) != TYPED_KEY_NONE)
+        return typed_put(iso, hobj, key, hv);
     Ref r;
     if (lookup_own(iso, obj, key, &r)) {
         if (r.attrs & P_ACCESSOR) return call_setter(iso, r.value, hobj, key, hv, strict);
@@ -649,7 +669,11 @@ Status obj_define(Isolate *iso, Value obj, Value key, Value v, int attrs) {
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj), *hk = vm_handle(iso, key), *hv = vm_handle(iso, v);
     Status st = key_canon(iso, hk);
-    if (st == MJS_OK) {
+    uint32_t ti;
+    if (st == MJS_OK && v_type(*ho) == T_TYPED_ARRAY && typed_key(iso, *ho, *hk, &ti) != TYPED_KEY_NONE) {
+        PropDesc d = {*hv, V_UNDEF, V_UNDEF, attrs};
+        st = obj_define_desc(iso, *ho, *hk, &d, PD_VALUE | PD_WRITABLE | PD_ENUMERABLE | PD_CONFIGURABLE);
+    } else if (st == MJS_OK) {
         if (v_is_array(*ho) && *hk == ATOM(iso, length)) {
             st = array_set_length_value(iso, *ho, *hv);
             if (st == MJS_OK && !(attrs & P_WRITABLE)) array_make_length_ro(iso, *ho);
@@ -726,10 +750,12 @@ Status obj_has(Isolate *iso, Value obj, Value key, bool *out) {
         *out = false;
         for (Value p = *ho; v_is_object(p); p = v_jsobj(p)->map->proto) {
             Ref r;
+            uint32_t ti;
             if (lookup_own(iso, p, *hk, &r)) {
                 *out = true;
                 break;
             }
+            if (v_type(p) == T_TYPED_ARRAY && typed_key(iso, p, *hk, &ti) != TYPED_KEY_NONE) break;
         }
     }
     vm_scope_close(iso, mark);
