@@ -109,9 +109,14 @@ static Status ab_max_byte_length(Isolate *iso, Value *argv, int argc, Value *ret
     return MJS_OK;
 }
 
+static Status detached_error(Isolate *iso) {
+    return vm_throw_error(iso, E_TYPE, "Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer");
+}
+
 static Status ab_slice(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (rt_check_receiver(iso, argv[-1], T_ARRAY_BUFFER, "ArrayBuffer.prototype.slice"))
         return MJS_EXC;
+    if (vm_array_buffer_detached(argv[-1])) return detached_error(iso);
     double len = (double)vm_array_buffer_length(argv[-1]), first, final;
     if (rt_relative_index(iso, argc > 0 ? argv[0] : V_UNDEF, len, 0, &first) ||
         rt_relative_index(iso, argc > 1 ? argv[1] : V_UNDEF, len, len, &final))
@@ -119,6 +124,7 @@ static Status ab_slice(Isolate *iso, Value *argv, int argc, Value *ret) {
     double n = fmax(final - first, 0);
     Value out;
     if (vm_array_buffer_new(iso, n, V_UNDEF, &out)) return MJS_EXC;
+    if (vm_array_buffer_detached(argv[-1])) return detached_error(iso);
     if (n > 0) memcpy(vm_array_buffer_data(out), vm_array_buffer_data(argv[-1]) + (size_t)first, (size_t)n);
     *ret = out;
     return MJS_OK;

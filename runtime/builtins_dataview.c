@@ -12,6 +12,10 @@
 
 enum { DV_BUFFER = 0, DV_OFFSET = 1, DV_LENGTH = 2 };
 
+static Status detached(Isolate *iso, const char *what) {
+    return vm_throw_error(iso, E_TYPE, "Cannot perform %s on a detached ArrayBuffer", what);
+}
+
 static Status dv_ctor(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (argv[-1] != V_HOLE) return vm_throw_error(iso, E_TYPE, "Constructor DataView requires 'new'");
     Value buf = argc > 0 ? argv[0] : V_UNDEF;
@@ -20,6 +24,7 @@ static Status dv_ctor(Isolate *iso, Value *argv, int argc, Value *ret) {
     double off, len;
     if (rt_to_index(iso, argc > 1 ? argv[1] : V_UNDEF, "Start offset %s is outside the bounds of the buffer", &off))
         return MJS_EXC;
+    if (vm_array_buffer_detached(argv[0])) return detached(iso, "DataView constructor");
     double buf_len = (double)vm_array_buffer_length(argv[0]);
     if (off > buf_len)
         return vm_throw_error(iso, E_RANGE, "Start offset %.0f is outside the bounds of the buffer", off);
@@ -41,12 +46,14 @@ static Status dv_buffer(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 static Status dv_byte_length(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (rt_check_receiver(iso, argv[-1], T_DATA_VIEW, "get DataView.prototype.byte_length")) return MJS_EXC;
+    if (vm_view_detached(argv[-1])) return detached(iso, "DataView.prototype.byteLength");
     *ret = *obj_internal(argv[-1], DV_LENGTH);
     return MJS_OK;
 }
 
 static Status dv_byte_offset(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (rt_check_receiver(iso, argv[-1], T_DATA_VIEW, "get DataView.prototype.byte_offset")) return MJS_EXC;
+    if (vm_view_detached(argv[-1])) return detached(iso, "DataView.prototype.byteOffset");
     *ret = *obj_internal(argv[-1], DV_OFFSET);
     return MJS_OK;
 }
@@ -71,6 +78,7 @@ static Status view_access(Isolate *iso, Value *argv, int argc, TypedKind k, bool
     bool little = argc > le_arg && vm_to_boolean(argv[le_arg]);
     int size = vm_typed_size[k];
     Value view = argv[-1];
+    if (vm_view_detached(view)) return detached(iso, method);
     if (idx + size > v_num(*obj_internal(view, DV_LENGTH)))
         return vm_throw_error(iso, E_RANGE, "Offset is outside the bounds of the DataView");
     uint8_t *p = vm_array_buffer_data(*obj_internal(view, DV_BUFFER)) +

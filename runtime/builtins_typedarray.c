@@ -19,8 +19,13 @@ static void must(Status s) {
 }
 
 Status rt_ta_check(Isolate *iso, Value v) {
-    if (v_is_typed_array(v)) return MJS_OK;
-    return vm_throw_error(iso, E_TYPE, "this is not a typed array.");
+    if (!v_is_typed_array(v)) return vm_throw_error(iso, E_TYPE, "this is not a typed array.");
+    return rt_ta_attached(iso, v);
+}
+
+Status rt_ta_attached(Isolate *iso, Value v) {
+    if (!vm_view_detached(v)) return MJS_OK;
+    return vm_throw_error(iso, E_TYPE, "Cannot perform this operation on a detached ArrayBuffer");
 }
 
 static Status invalid_length(Isolate *iso, double n) {
@@ -48,6 +53,8 @@ static Status from_buffer(Isolate *iso, TypedKind k, Value *argv, int argc, Valu
                               vm_typed_name[k], size);
     bool has_len = argc > 2 && !v_is_undef(argv[2]);
     if (has_len && rt_to_index(iso, argv[2], "Invalid typed array length: %s", &len)) return MJS_EXC;
+    if (vm_array_buffer_detached(argv[0]))
+        return vm_throw_error(iso, E_TYPE, "Cannot perform Construct on a detached ArrayBuffer");
     double buf_len = (double)vm_array_buffer_length(argv[0]);
     if (!has_len) {
         if (fmod(buf_len, size) != 0)
@@ -130,6 +137,7 @@ static Status construct(Isolate *iso, TypedKind k, Value *argv, int argc, Value 
         return rt_ta_create(iso, k, n, ret);
     }
     if (v_type(a0) == T_ARRAY_BUFFER) return from_buffer(iso, k, argv, argc, ret);
+    if (v_is_typed_array(a0) && rt_ta_attached(iso, a0)) return MJS_EXC;
     size_t mark = vm_scope_open(iso);
     Value *hta = vm_handle(iso, V_UNDEF);
     Status st = MJS_OK;
@@ -139,7 +147,7 @@ static Status construct(Isolate *iso, TypedKind k, Value *argv, int argc, Value 
         if (st == MJS_OK) {
             Value src = argv[0];
             TypedKind sk = vm_typed_kind(src);
-            if (sk == k) memcpy(vm_typed_data(*hta), vm_typed_data(src), n * vm_typed_size[k]);
+            if (sk == k && n) memcpy(vm_typed_data(*hta), vm_typed_data(src), n * vm_typed_size[k]);
             else
                 for (size_t i = 0; i < n; i++) vm_typed_set(*hta, i, v_num(vm_typed_get(src, i)));
         }
@@ -256,7 +264,7 @@ static Status get_byte_length(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 static Status get_byte_offset(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (ta_getter(iso, argv[-1], "byteOffset", ret)) return MJS_EXC;
-    *ret = v_number((double)vm_typed_offset(argv[-1]));
+    *ret = vm_view_detached(argv[-1]) ? v_int(0) : v_number((double)vm_typed_offset(argv[-1]));
     return MJS_OK;
 }
 

@@ -92,7 +92,7 @@ static Status ta_filter(Isolate *iso, Value *argv, int argc, Value *ret) {
             free(vals);
             return MJS_EXC;
         }
-        if (vm_to_boolean(r)) vals[kept++] = v_num(v);
+        if (vm_to_boolean(r)) vals[kept++] = v_is_number(v) ? v_num(v) : NAN; /* detached: undefined */
     }
     Value out;
     Status st = rt_ta_create(iso, vm_typed_kind(THIS), (double)kept, &out);
@@ -156,6 +156,9 @@ static Status search(Isolate *iso, Value *argv, int argc, int mode, Value *ret) 
         if (from < 0) from = fmax(len + from, 0);
     }
     Value target = ARG(0);
+    if (mode == S_INCLUDES && v_is_undef(target) && len_of(THIS) < len) return *ret = V_TRUE, MJS_OK;
+    len = fmin(len, len_of(THIS)); /* fromIndex's valueOf may have detached the buffer */
+    if (mode == S_LAST_INDEX_OF) from = fmin(from, len - 1);
     if (!v_is_number(target)) return MJS_OK;
     double t = v_num(target);
     bool nan = mode == S_INCLUDES && t != t;
@@ -234,7 +237,7 @@ static Status ta_fill(Isolate *iso, Value *argv, int argc, Value *ret) {
     CHECK_THIS();
     double d, len = len_of(THIS), start, end;
     if (vm_to_number(iso, ARG(0), &d) || rt_relative_index(iso, ARG(1), len, 0, &start) ||
-        rt_relative_index(iso, ARG(2), len, len, &end))
+        rt_relative_index(iso, ARG(2), len, len, &end) || rt_ta_attached(iso, THIS))
         return MJS_EXC;
     for (double i = start; i < end; i++) vm_typed_set(THIS, (size_t)i, d);
     *ret = THIS;
@@ -258,9 +261,9 @@ static Status ta_copy_within(Isolate *iso, Value *argv, int argc, Value *ret) {
     CHECK_THIS();
     double len = len_of(THIS), to, from, final;
     if (rt_relative_index(iso, ARG(0), len, 0, &to) || rt_relative_index(iso, ARG(1), len, 0, &from) ||
-        rt_relative_index(iso, ARG(2), len, len, &final))
+        rt_relative_index(iso, ARG(2), len, len, &final) || rt_ta_attached(iso, THIS))
         return MJS_EXC;
-    double count = fmin(final - from, len - to);
+    double count = fmin(fmin(final - from, len - to), len_of(THIS) - fmax(from, to));
     if (count > 0) {
         size_t size = vm_typed_size[vm_typed_kind(THIS)];
         uint8_t *p = vm_typed_data(THIS);
@@ -276,9 +279,11 @@ static Status ta_set(Isolate *iso, Value *argv, int argc, Value *ret) {
     double off = 0;
     if (vm_to_integer(iso, ARG(1), &off)) return MJS_EXC;
     if (off < 0) return vm_throw_error(iso, E_RANGE, "offset is out of bounds");
+    if (rt_ta_attached(iso, THIS)) return MJS_EXC;
     double len = len_of(THIS);
     *ret = V_UNDEF;
     if (v_is_typed_array(ARG(0))) {
+        if (rt_ta_attached(iso, argv[0])) return MJS_EXC;
         size_t n = vm_typed_length(argv[0]);
         if ((double)n + off > len) return vm_throw_error(iso, E_RANGE, "offset is out of bounds");
         double *vals = malloc((n ? n : 1) * sizeof(double));
@@ -311,7 +316,8 @@ static Status ta_set(Isolate *iso, Value *argv, int argc, Value *ret) {
 static Status ta_subarray(Isolate *iso, Value *argv, int argc, Value *ret) {
     CHECK_THIS();
     double len = len_of(THIS), begin, end;
-    if (rt_relative_index(iso, ARG(0), len, 0, &begin) || rt_relative_index(iso, ARG(1), len, len, &end))
+    if (rt_relative_index(iso, ARG(0), len, 0, &begin) || rt_relative_index(iso, ARG(1), len, len, &end) ||
+        rt_ta_attached(iso, THIS))
         return MJS_EXC;
     TypedKind k = vm_typed_kind(THIS);
     size_t off = vm_typed_offset(THIS) + (size_t)begin * vm_typed_size[k];
@@ -328,8 +334,11 @@ static Status ta_slice(Isolate *iso, Value *argv, int argc, Value *ret) {
     Value out;
     TypedKind k = vm_typed_kind(THIS);
     if (rt_ta_create(iso, k, n, &out)) return MJS_EXC;
-    memcpy(vm_typed_data(out), vm_typed_data(THIS) + (size_t)start * vm_typed_size[k],
-           (size_t)n * vm_typed_size[k]);
+    if (n > 0 && rt_ta_attached(iso, THIS)) return MJS_EXC;
+    n = fmin(n, fmax(len_of(THIS) - start, 0));
+    if (n > 0)
+        memcpy(vm_typed_data(out), vm_typed_data(THIS) + (size_t)start * vm_typed_size[k],
+               (size_t)n * vm_typed_size[k]);
     *ret = out;
     return MJS_OK;
 }
@@ -432,7 +441,7 @@ static Status ta_to_sorted(Isolate *iso, Value *argv, int argc, Value *ret) {
     Status st = copy_of(iso, THIS, out);
     if (st == MJS_OK) {
         size_t n = vm_typed_length(THIS);
-        memcpy(vm_typed_data(*out), vm_typed_data(THIS), n * vm_typed_size[vm_typed_kind(THIS)]);
+        if (n) memcpy(vm_typed_data(*out), vm_typed_data(THIS), n * vm_typed_size[vm_typed_kind(THIS)]);
         st = sort_in_place(iso, out, vm_handle(iso, ARG(0)));
     }
     if (st == MJS_OK) *ret = *out;
@@ -446,7 +455,7 @@ static Status ta_with(Isolate *iso, Value *argv, int argc, Value *ret) {
     if (vm_to_integer(iso, ARG(0), &i)) return MJS_EXC;
     if (i < 0) i += len;
     if (vm_to_number(iso, ARG(1), &d)) return MJS_EXC;
-    if (i < 0 || i >= len) return vm_throw_error(iso, E_RANGE, "Invalid typed array index");
+    if (i < 0 || i >= len_of(THIS)) return vm_throw_error(iso, E_RANGE, "Invalid typed array index");
     Value out;
     if (copy_of(iso, THIS, &out)) return MJS_EXC;
     size_t n = vm_typed_length(THIS);

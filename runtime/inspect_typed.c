@@ -49,6 +49,11 @@ void rt_fmt_array_buffer(InspectCtx *c, Value *vh, RtList *output) {
     double max = fmin(fmax(0, c->o.max_array_length), (double)len);
     const uint8_t *p = vm_array_buffer_data(*vh);
     RtBuf e = {0};
+    if (!p) {
+        rt_stylize_cstr(c, &e, "(detached)", ST_SPECIAL);
+        rt_list_push(output, &e);
+        return;
+    }
     rt_stylize_cstr(c, &e, "[Uint8Contents]", ST_SPECIAL);
     rt_buf_puts(&e, ": <");
     for (size_t i = 0; i < (size_t)max; i++) rt_buf_printf(&e, i ? " %02x" : "%02x", p[i]);

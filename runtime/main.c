@@ -295,7 +295,10 @@ int main(int argc, char **argv) {
         st = rt_install_script_globals(iso, "[stdin]");
         if (st == MJS_OK) st = run_script_text(iso, stdin_src, stdin_len, "[stdin]", false);
         break;
-    case RUN_SCRIPT: st = run_script_text(iso, script_src, script_len, abs_script, false); break;
+    case RUN_SCRIPT:
+        rt_install_host262(iso);
+        st = run_script_text(iso, script_src, script_len, abs_script, false);
+        break;
     default: st = rt_run_main(iso, cli.file); break;
     }
     int code = rt_finish(iso, st);

@@ -20,8 +20,11 @@ void rt_def_species(Isolate *iso, Value ctor);
 /* Relative index (slice/fill/subarray): ToIntegerOrInfinity, negative from len, clamped. */
 Status rt_relative_index(Isolate *iso, Value v, double len, double dflt, double *out) MJS_MUST_CHECK;
 
-/* builtins_typedarray.c: TypeError "this is not a typed array." unless v is one. */
+/* builtins_typedarray.c: TypeError "this is not a typed array." unless v is one (and an
+ * attached one). */
 Status rt_ta_check(Isolate *iso, Value v) MJS_MUST_CHECK;
+/* TypeError when the view's buffer was detached (user code may do that mid-method). */
+Status rt_ta_attached(Isolate *iso, Value v) MJS_MUST_CHECK;
 /* A new zeroed typed array of kind k and length n (RangeError past 2^32 elements or when the
  * buffer cannot be allocated). */
 Status rt_ta_create(Isolate *iso, TypedKind k, double n, Value *out) MJS_MUST_CHECK;

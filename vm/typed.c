@@ -66,6 +66,11 @@ void vm_array_buffer_finalize(Isolate *iso, void *obj) {
     o->slots[AB_DATA] = V_HOLE; /* the teardown walk may still see this object */
 }
 
+void vm_array_buffer_detach(Isolate *iso, Value ab) {
+    vm_array_buffer_finalize(iso, v_jsobj(ab));
+    *obj_internal(ab, AB_LENGTH) = v_int(0);
+}
+
 static void free_one(void *ctx, void *obj) {
     if (((HeapObj *)obj)->map->type == T_ARRAY_BUFFER) vm_array_buffer_finalize(ctx, obj);
 }
@@ -144,11 +149,13 @@ void vm_typed_store(TypedKind k, uint8_t *p, double d) {
 }
 
 Value vm_typed_get(Value ta, size_t i) {
+    if (i >= vm_typed_length(ta)) return V_UNDEF;
     TypedKind k = vm_typed_kind(ta);
     return v_number(vm_typed_load(k, vm_typed_data(ta) + i * vm_typed_size[k]));
 }
 
 void vm_typed_set(Value ta, size_t i, double d) {
+    if (i >= vm_typed_length(ta)) return;
     TypedKind k = vm_typed_kind(ta);
     vm_typed_store(k, vm_typed_data(ta) + i * vm_typed_size[k], d);
 }

@@ -509,10 +509,15 @@ extern const char *const vm_typed_name[TK__COUNT];
 /* A zeroed ArrayBuffer of n bytes with prototype proto (V_UNDEF: ArrayBuffer.prototype);
  * RangeError "Array buffer allocation failed" when calloc fails. */
 Status vm_array_buffer_new(Isolate *iso, double n, Value proto, Value *out) MJS_MUST_CHECK;
+/* A detached buffer (its store freed, byteLength 0) has slot 0 = V_HOLE and no data. */
+static inline bool vm_array_buffer_detached(Value ab) { return *obj_internal(ab, 0) == V_HOLE; }
 static inline uint8_t *vm_array_buffer_data(Value ab) {
-    return (uint8_t *)(uintptr_t)v_num(*obj_internal(ab, 0));
+    Value d = *obj_internal(ab, 0);
+    return d == V_HOLE ? NULL : (uint8_t *)(uintptr_t)v_num(d);
 }
 static inline size_t vm_array_buffer_length(Value ab) { return (size_t)v_num(*obj_internal(ab, 1)); }
+/* Free the store now (test262's $262.detachArrayBuffer); views then have length 0. */
+void vm_array_buffer_detach(Isolate *iso, Value ab);
 /* Free every backing store still owned (isolate teardown). */
 void vm_array_buffers_free_all(Isolate *iso);
 /* A view object (T_TYPED_ARRAY or T_DATA_VIEW) on buffer; proto V_UNDEF: the kind's own. */
@@ -520,14 +525,19 @@ Value vm_typed_array_new(Isolate *iso, TypedKind kind, Value buffer, size_t offs
 Value vm_data_view_new(Isolate *iso, Value buffer, size_t offset, size_t length, Value proto);
 static inline bool v_is_typed_array(Value v) { return v_is_ptr(v) && v_type(v) == T_TYPED_ARRAY; }
 static inline TypedKind vm_typed_kind(Value ta) { return (TypedKind)v_int_val(*obj_internal(ta, 1)); }
-static inline size_t vm_typed_length(Value ta) { return (size_t)v_num(*obj_internal(ta, 3)); }
+static inline bool vm_view_detached(Value view) { return vm_array_buffer_detached(*obj_internal(view, 0)); }
+static inline size_t vm_typed_length(Value ta) {
+    return vm_view_detached(ta) ? 0 : (size_t)v_num(*obj_internal(ta, 3));
+}
 static inline size_t vm_typed_offset(Value ta) { return (size_t)v_num(*obj_internal(ta, 2)); }
 static inline uint8_t *vm_typed_data(Value ta) {
-    return vm_array_buffer_data(*obj_internal(ta, 0)) + vm_typed_offset(ta);
+    uint8_t *d = vm_array_buffer_data(*obj_internal(ta, 0));
+    return d ? d + vm_typed_offset(ta) : NULL;
 }
-/* Element i as a number (no allocation). */
+/* Element i as a number (no allocation; undefined past the current length). */
 Value vm_typed_get(Value ta, size_t i);
-/* Store number d into element i (wrapped, clamped or rounded per kind). */
+/* Store number d into element i (wrapped, clamped or rounded per kind; ignored past the
+ * current length, which user code may have cut to 0 by detaching). */
 void vm_typed_set(Value ta, size_t i, double d);
 /* Raw element codecs on a byte address (host order). */
 double vm_typed_load(TypedKind k, const uint8_t *p);

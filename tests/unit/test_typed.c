@@ -11,6 +11,7 @@
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
+#include "runtime/host_int.h"
 #include "test_isolate.h"
 
 TestSuite(typed, .init = setup, .fini = teardown);
@@ -152,3 +153,31 @@ static void js_cases(void) {
 
 Test(typed, integer_indexed_access) { js_cases(); }
 Test(typed_stress, integer_indexed_access) { js_cases(); }
+
+Test(typed, detached_buffers_have_no_bytes) {
+    expect("var b = new ArrayBuffer(1 << 20); var u = new Uint8Array(b, 4); var d = new DataView(b); u[0] = 7; u[0]", "7");
+    size_t ext = external();
+    Value b;
+    Value key = atom_from_cstr(iso, "b");
+    cr_assert(eq(int, obj_get(iso, ROOT(iso, R_GLOBAL), key, &b), MJS_OK));
+    vm_array_buffer_detach(iso, b);
+    cr_expect(eq(sz, ext - external(), (size_t)1 << 20));
+    expect("[b.byteLength, u.length, u.byteLength, u.byteOffset, u[0], Object.keys(u).length].join()", "0,0,0,0,,0");
+    expect("try { u.fill(1) } catch (e) { e.name }", "TypeError");
+    expect("try { d.getInt8(0) } catch (e) { e.name }", "TypeError");
+    expect("try { new Uint8Array(b) } catch (e) { e.name }", "TypeError");
+    expect("try { b.slice(0) } catch (e) { e.name }", "TypeError");
+    /* detaching from user code in the middle of a method must not touch freed memory */
+    rt_install_host262(iso);
+    expect("var c = new ArrayBuffer(16); var v = new Uint8Array(c); var w = {valueOf: function () { "
+           "$262.detachArrayBuffer(c); return 0; }}; try { v.copyWithin(0, w) } catch (e) { e.name }",
+           "TypeError");
+    expect("c = new ArrayBuffer(16); v = new Uint8Array(c); v.slice(w).length + ',' + v.length", "!Cannot perform this operation on a detached ArrayBuffer");
+    expect("c = new ArrayBuffer(16); v = new Uint8Array(c); v.fill(1, w); 'no'", "!Cannot perform this operation on a detached ArrayBuffer");
+    expect("c = new ArrayBuffer(16); v = new Uint8Array(c); v.sort(function (a, b) { $262.detachArrayBuffer(c); return a - b; }).length", "0");
+    expect("c = new ArrayBuffer(16); v = new Uint8Array(c); v.map(function (x, i) { if (i == 1) $262.detachArrayBuffer(c); return 1; }).join()",
+           "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1");
+    expect("c = new ArrayBuffer(8); v = new Uint8Array(c); var s = ''; v.forEach(function (x, i) { if (i == 0) $262.detachArrayBuffer(c); s += x; }); s",
+           "0undefinedundefinedundefinedundefinedundefinedundefinedundefined");
+    expect("c = new ArrayBuffer(8); v = new Uint8Array(c); v.indexOf(0, w)", "-1");
+}
