@@ -40,7 +40,7 @@ void rt_def_getter(Isolate *iso, Value obj, const char *name, NativeFn fn) {
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj);
     char full[64];
-    snprintf(full, sizeof full, "get %s", name);
+    snprintf(full, sizeof full, "get %s", name[0] == '@' ? "[Symbol.toStringTag]" : name);
     Value *hf = vm_handle(iso, vm_new_native(iso, full, fn, 0));
     Value key = name[0] == '@' ? rt_symbol_root(iso, R_SYMBOL_TO_STRING_TAG, "Symbol.toStringTag")
                                : atom_from_cstr(iso, name);

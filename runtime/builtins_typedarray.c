@@ -70,11 +70,28 @@ static Status from_buffer(Isolate *iso, TypedKind k, Value *argv, int argc, Valu
     return MJS_OK;
 }
 
+/* TypedArrayCreate(C, len): a built-in constructor makes it directly; any other constructor
+ * is called with new and must return a typed array at least len long. */
+static Status create_from_ctor(Isolate *iso, Value *hctor, double len, Value *out) {
+    FixedArray *a = v_fixed(ROOT(iso, R_TYPED_PROTOS));
+    for (int i = 0; i < TK__COUNT; i++)
+        if (a->items[TK__COUNT + i] == *hctor) return rt_ta_create(iso, (TypedKind)i, len, out);
+    if (*hctor == ROOT(iso, R_TYPED_ARRAY_CTOR))
+        return vm_throw_error(iso, E_TYPE, "Abstract class TypedArray not directly constructable");
+    Value arg = v_number(len);
+    if (vm_construct(iso, *hctor, 1, &arg, out)) return MJS_EXC;
+    if (!v_is_typed_array(*out)) return vm_throw_error(iso, E_TYPE, "this is not a typed array.");
+    if (rt_ta_attached(iso, *out)) return MJS_EXC;
+    if ((double)vm_typed_length(*out) < len)
+        return vm_throw_error(iso, E_TYPE, "Derived TypedArray constructor created an array which was too small");
+    return MJS_OK;
+}
+
 /* Fill *hta (kind k, created here with the right length) from the values in *hsrc: a JS
  * array of collected iterator values or an array-like object; map (if callable) first. */
-static Status fill_from(Isolate *iso, TypedKind k, Value *hsrc, double len, Value *hmap,
+static Status fill_from(Isolate *iso, Value *hctor, Value *hsrc, double len, Value *hmap,
                         Value *hthis_arg, Value *hta) {
-    if (rt_ta_create(iso, k, len, hta)) return MJS_EXC;
+    if (create_from_ctor(iso, hctor, len, hta)) return MJS_EXC;
     size_t mark = vm_scope_open(iso);
     Value *hv = vm_handle(iso, V_UNDEF), *hkey = vm_handle(iso, V_UNDEF);
     Status st = MJS_OK;
@@ -155,7 +172,8 @@ static Status construct(Isolate *iso, TypedKind k, Value *argv, int argc, Value 
         Value *hsrc = vm_handle(iso, V_UNDEF);
         double len = 0;
         st = collect(iso, argv[0], hsrc, &len);
-        if (st == MJS_OK) st = fill_from(iso, k, hsrc, len, NULL, NULL, hta);
+        Value *hctor = vm_handle(iso, v_fixed(ROOT(iso, R_TYPED_PROTOS))->items[TK__COUNT + k]);
+        if (st == MJS_OK) st = fill_from(iso, hctor, hsrc, len, NULL, NULL, hta);
     }
     if (st == MJS_OK) *ret = *hta;
     vm_scope_close(iso, mark);
@@ -185,14 +203,7 @@ static Status abstract_ctor(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 /* ---------------------------------------------------------------- from, of */
 
-/* The kind a `this` constructor makes (only the built-in constructors are supported). */
-static Status kind_of_ctor(Isolate *iso, Value c, TypedKind *k) {
-    FixedArray *a = v_fixed(ROOT(iso, R_TYPED_PROTOS));
-    for (int i = 0; i < TK__COUNT; i++)
-        if (a->items[TK__COUNT + i] == c) {
-            *k = (TypedKind)i;
-            return MJS_OK;
-        }
+static Status not_ctor(Isolate *iso, Value c) {
     char *s = rt_describe(iso, c, false);
     vm_throw_error(iso, E_TYPE, "%s is not a constructor", s);
     free(s);
@@ -200,8 +211,7 @@ static Status kind_of_ctor(Isolate *iso, Value c, TypedKind *k) {
 }
 
 static Status ta_from(Isolate *iso, Value *argv, int argc, Value *ret) {
-    TypedKind k;
-    if (kind_of_ctor(iso, argv[-1], &k)) return MJS_EXC;
+    if (!v_is_callable(argv[-1])) return not_ctor(iso, argv[-1]);
     if (argc > 1 && !v_is_undef(argv[1]) && !v_is_callable(argv[1]))
         return rt_throw_not_function(iso, argv[1], false);
     Value src = argc > 0 ? argv[0] : V_UNDEF;
@@ -215,18 +225,17 @@ static Status ta_from(Isolate *iso, Value *argv, int argc, Value *ret) {
     Status st = vm_to_object(iso, src, hobj);
     if (st == MJS_OK) st = collect(iso, *hobj, hsrc, &len);
     if (st == MJS_OK)
-        st = fill_from(iso, k, hsrc, len, argc > 1 ? &argv[1] : NULL, argc > 2 ? &argv[2] : NULL, hta);
+        st = fill_from(iso, &argv[-1], hsrc, len, argc > 1 ? &argv[1] : NULL, argc > 2 ? &argv[2] : NULL, hta);
     if (st == MJS_OK) *ret = *hta;
     vm_scope_close(iso, mark);
     return st;
 }
 
 static Status ta_of(Isolate *iso, Value *argv, int argc, Value *ret) {
-    TypedKind k;
-    if (kind_of_ctor(iso, argv[-1], &k)) return MJS_EXC;
+    if (!v_is_callable(argv[-1])) return not_ctor(iso, argv[-1]);
     size_t mark = vm_scope_open(iso);
     Value *hta = vm_handle(iso, V_UNDEF);
-    Status st = rt_ta_create(iso, k, argc, hta);
+    Status st = create_from_ctor(iso, &argv[-1], argc, hta);
     for (int i = 0; i < argc && st == MJS_OK; i++) {
         double d;
         st = vm_to_number(iso, argv[i], &d);

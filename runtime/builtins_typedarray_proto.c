@@ -198,6 +198,7 @@ static Status ta_at(Isolate *iso, Value *argv, int argc, Value *ret) {
 
 static Status ta_join(Isolate *iso, Value *argv, int argc, Value *ret) {
     CHECK_THIS();
+    size_t len = vm_typed_length(THIS); /* before ToString(sep), which may detach */
     Value sep = ATOM(iso, empty);
     char *sep_utf8;
     if (v_is_undef(ARG(0))) {
@@ -207,12 +208,13 @@ static Status ta_join(Isolate *iso, Value *argv, int argc, Value *ret) {
         sep_utf8 = str_to_utf8(iso, sep, NULL);
     }
     if (!sep_utf8) abort();
-    size_t len = vm_typed_length(THIS), sep_len = strlen(sep_utf8), n = 0, cap = 64;
+    size_t sep_len = strlen(sep_utf8), n = 0, cap = 64;
     char *out = malloc(cap);
     if (!out) abort();
     for (size_t i = 0; i < len; i++) {
         char num[40];
-        int k = num_to_cstr(v_num(vm_typed_get(THIS, i)), num);
+        Value v = vm_typed_get(THIS, i);
+        int k = v_is_number(v) ? num_to_cstr(v_num(v), num) : 0; /* detached: "" */
         if (n + (size_t)k + sep_len + 1 > cap) {
             cap = 2 * cap + (size_t)k + sep_len;
             out = realloc(out, cap);
@@ -314,7 +316,8 @@ static Status ta_set(Isolate *iso, Value *argv, int argc, Value *ret) {
 /* ---------------------------------------------------------------- new arrays */
 
 static Status ta_subarray(Isolate *iso, Value *argv, int argc, Value *ret) {
-    CHECK_THIS();
+    /* Only the type is checked first: a detached buffer fails later, after begin/end. */
+    if (!v_is_typed_array(THIS)) return rt_ta_check(iso, THIS);
     double len = len_of(THIS), begin, end;
     if (rt_relative_index(iso, ARG(0), len, 0, &begin) || rt_relative_index(iso, ARG(1), len, len, &end) ||
         rt_ta_attached(iso, THIS))

@@ -49,7 +49,7 @@ void rt_fmt_array_buffer(InspectCtx *c, Value *vh, RtList *output) {
     double max = fmin(fmax(0, c->o.max_array_length), (double)len);
     const uint8_t *p = vm_array_buffer_data(*vh);
     RtBuf e = {0};
-    if (!p) {
+    if (vm_array_buffer_detached(*vh)) {
         rt_stylize_cstr(c, &e, "(detached)", ST_SPECIAL);
         rt_list_push(output, &e);
         return;

@@ -619,6 +619,8 @@ static Status set_impl(Isolate *iso, Value *hobj, Value *hk, Value *hv, bool str
             if (!(r.attrs & P_WRITABLE)) return fail_readonly(iso, obj, key, strict);
             break;
         }
+        if (v_type(p) == T_TYPED_ARRAY && typed_key(iso, p, key, &ti) != TYPED_KEY_NONE)
+            return MJS_OK; /* an invalid index of a typed array prototype: nothing is set */
     }
     if (!obj_is_extensible(obj)) return fail_not_extensible(iso, key, strict);
     if (v_is_int(key)) {

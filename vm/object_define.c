@@ -282,9 +282,8 @@ static int frozen_attrs(int attrs, bool seal_only) {
 
 Status obj_freeze(Isolate *iso, Value obj, bool seal_only) {
     if (!v_is_object(obj)) return MJS_OK;
-    if (v_type(obj) == T_TYPED_ARRAY && vm_typed_length(obj))
-        return vm_throw_error(iso, E_TYPE, "Cannot %s array buffer views with elements",
-                              seal_only ? "seal" : "freeze");
+    if (!seal_only && v_type(obj) == T_TYPED_ARRAY && vm_typed_length(obj))
+        return vm_throw_error(iso, E_TYPE, "Cannot freeze array buffer views with elements");
     size_t mark = vm_scope_open(iso);
     Value *h = vm_handle(iso, obj);
     Status st = obj_prevent_extensions(iso, *h);
@@ -340,6 +339,7 @@ static bool attrs_frozen(int attrs, bool sealed_only) {
 bool obj_is_frozen(Isolate *iso, Value obj, bool sealed_only) {
     if (!v_is_object(obj)) return true;
     if (obj_is_extensible(obj)) return false;
+    if (!sealed_only && v_is_typed_array(obj) && vm_typed_length(obj)) return false; /* writable */
     JSObject *o = v_jsobj(obj);
     Map *m = o->map;
     if (o->elements != V_HOLE) {

@@ -19,8 +19,10 @@ const char *const vm_typed_name[TK__COUNT] = {
 enum { AB_DATA = 0, AB_LENGTH = 1, AB_INTERNAL = 2 };
 enum { TA_INTERNAL = 4, DV_INTERNAL = 3 };
 
-/* V8 caps a buffer at 2^53-1 in the spec's terms, but calloc decides in practice. */
-#define AB_MAX_LENGTH 9007199254740991.0
+/* The spec allows 2^53-1 bytes; calloc decides in practice. Above 1 TiB we fail without
+ * asking: no host here has that much, and sanitizer allocators abort instead of returning
+ * NULL for such sizes. */
+#define AB_MAX_LENGTH 1099511627776.0
 
 static void account(Isolate *iso, int64_t delta) {
     gc_adjust_external(iso->heap, delta);
@@ -39,12 +41,13 @@ Status vm_array_buffer_new(Isolate *iso, double n, Value proto, Value *out) {
         gc_collect(iso->heap, GC_FULL, "external memory pressure");
     Map *m = map_cached_root(iso, T_ARRAY_BUFFER, *hp, AB_INTERNAL, 2);
     Value *ho = vm_handle(iso, obj_new_from_map(iso, m));
-    uint8_t *data = calloc(bytes ? bytes : 1, 1);
+    /* An empty buffer owns no store: its address is 0 (detached ones have no address). */
+    uint8_t *data = bytes ? calloc(bytes, 1) : NULL;
     if (!data && bytes) {
         gc_collect(iso->heap, GC_FULL_COMPACT, "external memory pressure");
         data = calloc(bytes, 1);
     }
-    if (!data) {
+    if (!data && bytes) {
         vm_scope_close(iso, mark);
         return vm_throw_error(iso, E_RANGE, "Array buffer allocation failed");
     }

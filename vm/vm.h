@@ -509,7 +509,8 @@ extern const char *const vm_typed_name[TK__COUNT];
 /* A zeroed ArrayBuffer of n bytes with prototype proto (V_UNDEF: ArrayBuffer.prototype);
  * RangeError "Array buffer allocation failed" when calloc fails. */
 Status vm_array_buffer_new(Isolate *iso, double n, Value proto, Value *out) MJS_MUST_CHECK;
-/* A detached buffer (its store freed, byteLength 0) has slot 0 = V_HOLE and no data. */
+/* A detached buffer (its store freed, byteLength 0) has slot 0 = V_HOLE and no data; an
+ * empty one has data NULL too (it owns no store). */
 static inline bool vm_array_buffer_detached(Value ab) { return *obj_internal(ab, 0) == V_HOLE; }
 static inline uint8_t *vm_array_buffer_data(Value ab) {
     Value d = *obj_internal(ab, 0);

@@ -27,3 +27,8 @@ tryIt(() => Uint8Array.from({ length: 2 }, 5));
 tryIt(() => Uint8Array.from(null));
 tryIt(() => new Float64Array(1e10));
 tryIt(() => new Uint8Array({ length: 1, 0: { valueOf() { throw new Error('boom'); } } }));
+console.log(Uint8Array.from.call(function (n) { return new Int16Array(n + 1); }, [1, -2]));
+console.log(Int8Array.of.call(function (n) { return new Float32Array(n); }, 0.5, 2));
+tryIt(() => TA.from([1]));
+tryIt(() => Uint8Array.of.call(function () { return new Uint8Array(0); }, 1));
+tryIt(() => Uint8Array.from.call({}, []));
