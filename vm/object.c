@@ -427,14 +427,17 @@ static bool ic_usable(PropCache *ic) {
 static bool is_named(Value key) { return !v_is_int(key); }
 
 /* A key that some object kinds answer virtually (not from descriptors). */
-static bool virtual_on(Isolate *iso, Map *m, Value key) {
+/* Keys not stored in m's descriptors: array/string length, a typed array's numeric keys. */
+static bool virtual_on(Isolate *iso, Map *m, Value obj, Value key) {
+    uint32_t i;
+    if (m->type == T_TYPED_ARRAY) return typed_key(iso, obj, key, &i) != TYPED_KEY_NONE;
     return key == ATOM(iso, length) && (m->type == T_ARRAY || m->type == T_STRING_OBJ);
 }
 
 static void ic_fill_get(Isolate *iso, Value obj, Value key, PropCache *ic) {
     if (!v_is_object(obj) || !is_named(key)) return;
     Map *m = v_jsobj(obj)->map;
-    if (map_is_dict(m) || virtual_on(iso, m, key)) return;
+    if (map_is_dict(m) || virtual_on(iso, m, obj, key)) return;
     int i = map_find(m, key);
     if (i >= 0) {
         if (map_desc_attrs(m, (uint32_t)i) & P_ACCESSOR) return;
@@ -444,7 +447,7 @@ static void ic_fill_get(Isolate *iso, Value obj, Value key, PropCache *ic) {
     }
     for (Value h = m->proto; v_is_object(h);) {
         Map *hm = v_jsobj(h)->map;
-        if (virtual_on(iso, hm, key) || !(hm->flags & MAP_IS_PROTOTYPE)) return;
+        if (virtual_on(iso, hm, h, key) || !(hm->flags & MAP_IS_PROTOTYPE)) return;
         if (map_is_dict(hm)) {
             JSObject *ho = v_jsobj(h);
             if (ho->props != V_HOLE && dict_find(ho->props, key) >= 0) return;
