@@ -90,7 +90,12 @@ $(BUILD)/tests/test_vm: $(call obj,$(wildcard tests/unit/test_vm*.c) tests/unit/
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ $^ $(UNIT_LIBS) $(LDLIBS)
 
-UNIT_BINS := $(BUILD)/tests/test_front $(BUILD)/tests/test_gc $(BUILD)/tests/test_vm
+$(BUILD)/tests/test_typed: $(call obj,tests/unit/test_typed.c) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -o $@ $^ $(UNIT_LIBS) $(LDLIBS)
+
+UNIT_BINS := $(BUILD)/tests/test_front $(BUILD)/tests/test_gc $(BUILD)/tests/test_vm \
+	$(BUILD)/tests/test_typed
 
 # ---------------------------------------------------------------- tests
 run: all

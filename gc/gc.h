@@ -149,6 +149,9 @@ void gc_register_finalizer(Heap *heap, void *obj);
 void gc_collect(Heap *heap, GcKind kind, const char *reason);
 void gc_stats(Heap *heap, GcStats *out);
 void gc_adjust_external(Heap *heap, int64_t delta);
+/* True when adding `more` external bytes would exceed the external limit (what the last full
+ * GC left plus 64 MB, as V8's external allocation soft limit): run a full GC first. */
+bool gc_external_pressure(const Heap *heap, size_t more);
 /* Walk every space; print what is wrong and return false if the heap is broken. */
 bool gc_verify(Heap *heap);
 /* Debug guard: an allocation between enter and exit aborts. */

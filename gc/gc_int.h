@@ -201,6 +201,7 @@ struct Heap {
     unsigned alloc_count;
     bool stress_full_next;
     size_t external;
+    size_t external_limit; /* gc_external_pressure: reset after each full GC */
     unsigned scavenges, full_gcs, compactions;
     double total_pause_ms;
     GcTracer tracer;

@@ -9,6 +9,7 @@
 #include "gc_int.h"
 
 #define GC_MIB ((size_t)1024 * 1024)
+#define GC_EXTERNAL_SOFT_LIMIT (64 * GC_MIB)
 
 static size_t old_gen_limit_for(const Heap *heap, size_t live) {
     /* V8 3.2x: min(max(2 x live, 8 MB) + new capacity, halfway from live to the max). */
@@ -74,6 +75,7 @@ void gc_collect_internal(Heap *heap, GcKind kind, const char *reason, const char
         heap->full_gcs++;
         heap->full_gc_needed = false;
         heap->old_gen_limit = old_gen_limit_for(heap, gc_old_gen_used(heap));
+        heap->external_limit = heap->external + GC_EXTERNAL_SOFT_LIMIT;
     }
     heap->in_gc = false;
     gc_new_space_reset_limit(heap);
@@ -205,6 +207,11 @@ void gc_adjust_external(Heap *heap, int64_t delta) {
         heap->external = 0;
     else
         heap->external = (size_t)((int64_t)heap->external + delta);
+}
+
+bool gc_external_pressure(const Heap *heap, size_t more) {
+    size_t limit = heap->external_limit ? heap->external_limit : GC_EXTERNAL_SOFT_LIMIT;
+    return heap->external + more > limit;
 }
 
 size_t gc_heap_used(const Heap *heap) { return gc_new_space_used(heap) + gc_old_gen_used(heap); }

@@ -149,4 +149,7 @@ void rt_str_escape(Isolate *iso, RtBuf *b, Value str, uint32_t start, uint32_t e
 /* Number as util.inspect prints it (-0 as "-0"). */
 void rt_put_number(RtBuf *b, double d);
 
+/* host262.c: test262's $262 host object (--script runs). */
+void rt_install_host262(Isolate *iso);
+
 #endif

@@ -12,7 +12,7 @@
 
 #define MAX_NESTING 1000 /* formatRaw levels before node-style "Maximum call stack" text */
 
-enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER, F_PROMISE, F_WEAK };
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_ITER, F_PROMISE, F_WEAK, F_TYPED, F_BUFFER };
 
 /* ---------------------------------------------------------------- formatRaw */
 
@@ -59,6 +59,21 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
             }
             extras = K_ARRAY_EXTRAS_TYPE;
             formatter = F_ARRAY;
+        } else if (type == T_TYPED_ARRAY) {
+            char sz[32];
+            snprintf(sz, sizeof sz, "(%zu)", vm_typed_length(*vh));
+            rt_get_prefix(&brace0, ctor, tag.p, "", sz);
+            *keys = rt_insp_keys(c, *vh);
+            if ((st = rt_drop_index_keys(c, keys)) != MJS_OK) goto done;
+            rt_buf_putc(&brace0, '[');
+            brace1 = "]";
+            if (vm_typed_length(*vh) == 0 && key_count(keys) == 0) {
+                rt_buf_put(out, brace0.p, brace0.len);
+                rt_buf_putc(out, ']');
+                goto done;
+            }
+            extras = K_ARRAY_EXTRAS_TYPE;
+            formatter = F_TYPED;
         } else if (rt_collection_iterator_kind(*vh, &iter_kind)) {
             /* getIteratorBraces: "[Map Iterator] {", entries as "[Map Entries] {" */
             const char *family = iter_kind <= ITER_MAP_ENTRIES ? "Map" : "Set";
@@ -112,6 +127,12 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
                 rt_buf_putc(out, '}');
                 goto done;
             }
+        } else if (type == T_ARRAY_BUFFER || type == T_DATA_VIEW) {
+            brace0.len = 0;
+            rt_get_prefix(&brace0, ctor, tag.p, type == T_DATA_VIEW ? "DataView" : "ArrayBuffer", "");
+            rt_buf_putc(&brace0, '{');
+            if ((st = rt_view_keys(c, vh, keys)) != MJS_OK) goto done;
+            if (type == T_ARRAY_BUFFER) formatter = F_BUFFER;
         } else if (type == T_REGEXP) {
             RtBuf prefix = {0};
             if ((st = rt_regexp_base(c, vh, &base)) != MJS_OK) goto done;
@@ -219,6 +240,8 @@ static Status fmt_raw(InspectCtx *c, Value *vh, int rt, RtBuf *out) {
         rt_stylize(c, &e, "<items unknown>", 15, ST_SPECIAL);
         rt_list_push(&output, &e);
     }
+    else if (formatter == F_TYPED) st = rt_fmt_typed_array(c, vh, rt, &output);
+    else if (formatter == F_BUFFER) rt_fmt_array_buffer(c, vh, &output);
     for (uint32_t i = 0; st == MJS_OK && i < key_count(keys); i++) {
         RtBuf e = {0};
         st = rt_fmt_property(c, vh, rt, array_get_own(*keys, i), extras, &e);

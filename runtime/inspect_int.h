@@ -109,6 +109,12 @@ void rt_reduce_to_single_string(InspectCtx *c, RtList *output, const RtBuf *base
                                 const char *brace0, const char *brace1, int extras_type,
                                 int recurse_times, const Value *value, RtBuf *out);
 
+/* inspect_typed.c: typed array elements, ArrayBuffer bytes, and the keys node shows for
+ * ArrayBuffer (byteLength) and DataView (byteLength, byteOffset, buffer) before own keys. */
+Status rt_fmt_typed_array(InspectCtx *c, Value *vh, int rt, RtList *output) MJS_MUST_CHECK;
+void rt_fmt_array_buffer(InspectCtx *c, Value *vh, RtList *output);
+Status rt_view_keys(InspectCtx *c, Value *vh, Value *keysh) MJS_MUST_CHECK;
+
 /* inspect_str.c */
 void rt_stylize(InspectCtx *c, RtBuf *out, const char *s, size_t n, Style st);
 void rt_stylize_cstr(InspectCtx *c, RtBuf *out, const char *s, Style st);

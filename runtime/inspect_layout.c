@@ -70,7 +70,8 @@ static void group_array_elements(InspectCtx *c, RtList *output, const Value *val
         bool pad_start = true;
         if (value) {
             for (size_t i = 0; i < output->n; i++) {
-                Value e = i < array_length(*value) ? array_get_own(*value, (uint32_t)i) : V_UNDEF;
+                Value e = v_is_typed_array(*value) ? (i < vm_typed_length(*value) ? vm_typed_get(*value, i) : V_UNDEF)
+                          : i < array_length(*value) ? array_get_own(*value, (uint32_t)i) : V_UNDEF;
                 if (!v_is_number(e)) {
                     pad_start = false;
                     break;

@@ -308,6 +308,7 @@ int main(int argc, char **argv) {
         if (st == MJS_OK) st = run_script_text(iso, stdin_src, stdin_len, "[stdin]", false);
         break;
     case RUN_SCRIPT:
+        rt_install_host262(iso);
         st = install_shell_print(iso);
         if (st == MJS_OK) st = run_script_text(iso, script_src, script_len, abs_script, false);
         break;

@@ -433,7 +433,7 @@ static Status process_memory_usage(Isolate *iso, Value *argv, int argc, Value *r
     def_num(iso, o, "heapTotal", (double)s.heap_total);
     def_num(iso, o, "heapUsed", (double)s.heap_used);
     def_num(iso, o, "external", (double)s.external);
-    def_num(iso, o, "arrayBuffers", 0);
+    def_num(iso, o, "arrayBuffers", (double)iso->array_buffer_bytes);
     *ret = *o;
     vm_scope_close(iso, sc);
     return MJS_OK;

@@ -154,6 +154,9 @@ void rt_init(Isolate *iso) {
     rt_install_promise(iso);
     rt_install_weak(iso);
     rt_install_weakref(iso);
+    rt_install_array_buffer(iso);
+    rt_install_data_view(iso);
+    rt_install_typed_arrays(iso);
     rt_install_global_functions(iso);
 
     *rs->sym_custom = symbol_for(iso, "nodejs.util.inspect.custom");

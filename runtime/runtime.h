@@ -20,6 +20,10 @@ void rt_install_collections(Isolate *iso); /* Map, Set */
 void rt_install_error(Isolate *iso);
 void rt_install_boolean(Isolate *iso);
 void rt_install_symbol(Isolate *iso);
+/* builtins_arraybuffer.c, builtins_dataview.c, builtins_typedarray*.c */
+void rt_install_array_buffer(Isolate *iso);
+void rt_install_data_view(Isolate *iso);
+void rt_install_typed_arrays(Isolate *iso);
 /* builtins_object.c: helpers shared by the built-ins.
  * rt_install_ctor: a native constructor `name` on the global object, linked both ways with
  * the prototype in root proto (ctor.prototype fixed, proto.constructor hidden). */

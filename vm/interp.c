@@ -928,6 +928,9 @@ L_GETELEM: {
                 R[A] = e;
                 NEXT();
             }
+        } else if (obj->map->type == T_TYPED_ARRAY && i >= 0 && (size_t)i < vm_typed_length(o)) {
+            R[A] = vm_typed_get(o, (size_t)i); /* a number: no allocation */
+            NEXT();
         }
     }
     SAVE_PC();
@@ -954,6 +957,10 @@ L_SETELEM: {
                 if (i == len) obj->slots[0] = v_int(len + 1);
                 NEXT();
             }
+        } else if (obj->map->type == T_TYPED_ARRAY && i >= 0 && v_is_number(R[C]) &&
+                   (size_t)i < vm_typed_length(o)) {
+            vm_typed_set(o, (size_t)i, v_num(R[C]));
+            NEXT();
         }
     }
     SAVE_PC();

@@ -26,7 +26,9 @@ static void hook_roots(void *ctx, GcVisitor *v) {
 static void hook_weak(void *ctx, GcVisitor *v) { atom_table_visit(ctx, v); }
 
 static void hook_finalize(void *ctx, void *obj) {
-    if (((HeapObj *)obj)->map->type == T_TEMPLATE) vm_template_finalize(ctx, obj);
+    int t = ((HeapObj *)obj)->map->type;
+    if (t == T_TEMPLATE) vm_template_finalize(ctx, obj);
+    else if (t == T_ARRAY_BUFFER) vm_array_buffer_finalize(ctx, obj);
 }
 
 static void hook_print_stack(void *ctx, FILE *out) { vm_print_js_stack(ctx, out); }
@@ -220,6 +222,7 @@ Isolate *vm_isolate_new(const MjsOptions *options) {
 void vm_isolate_free(Isolate *iso) {
     if (!iso) return;
     vm_codes_free_all(iso); /* needs the interpreter's code list */
+    vm_array_buffers_free_all(iso);
     vm_interp_free(iso);
     gc_heap_free(iso->heap);
     atom_table_free(iso);

@@ -57,6 +57,11 @@ char *key_to_cstr(Isolate *iso, Value key) {
 
 char *obj_class_desc(Isolate *iso, Value obj) {
     if (v_is_array(obj)) return strdup("[object Array]");
+    if (v_is_typed_array(obj)) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "[object %s]", vm_typed_name[vm_typed_kind(obj)]);
+        return strdup(buf);
+    }
     /* "#<Ctor>" from the nearest data `constructor` that is a function with a name. */
     Value h = obj;
     while (v_is_object(h)) {
@@ -148,6 +153,12 @@ static Status fail_not_extensible(Isolate *iso, Value key, bool strict) {
 bool lookup_own(Isolate *iso, Value obj, Value key, Ref *r) {
     JSObject *o = v_jsobj(obj);
     Map *m = o->map;
+    if (m->type == T_TYPED_ARRAY) {
+        uint32_t i;
+        int k = typed_key(iso, obj, key, &i);
+        if (k == TYPED_KEY_VALID) *r = (Ref){REF_TYPED, P_DEFAULT, i, vm_typed_get(obj, i)};
+        if (k != TYPED_KEY_NONE) return k == TYPED_KEY_VALID;
+    }
     if (v_is_int(key)) {
         uint32_t i = (uint32_t)v_int_val(key);
         if (m->type == T_STRING_OBJ && v_is_string(o->slots[0]) && i < str_length(o->slots[0])) {
@@ -219,6 +230,7 @@ void ref_store(Isolate *iso, Value obj, const Ref *r, Value v) {
     case REF_FAST: vm_store(iso, o, obj_slot_ptr(obj, r->index), v); break;
     case REF_DICT: dict_set_value(iso, o->props, (int)r->index, v); break;
     case REF_ELEM: elem_put(iso, obj, r->index, v, r->attrs); break;
+    case REF_TYPED: if (v_is_number(v)) vm_typed_set(obj, r->index, v_num(v)); break;
     default: break;
     }
 }
@@ -420,14 +432,17 @@ static bool ic_usable(PropCache *ic) {
 static bool is_named(Value key) { return !v_is_int(key); }
 
 /* A key that some object kinds answer virtually (not from descriptors). */
-static bool virtual_on(Isolate *iso, Map *m, Value key) {
+/* Keys not stored in m's descriptors: array/string length, a typed array's numeric keys. */
+static bool virtual_on(Isolate *iso, Map *m, Value obj, Value key) {
+    uint32_t i;
+    if (m->type == T_TYPED_ARRAY) return typed_key(iso, obj, key, &i) != TYPED_KEY_NONE;
     return key == ATOM(iso, length) && (m->type == T_ARRAY || m->type == T_STRING_OBJ);
 }
 
 static void ic_fill_get(Isolate *iso, Value obj, Value key, PropCache *ic) {
     if (!v_is_object(obj) || !is_named(key)) return;
     Map *m = v_jsobj(obj)->map;
-    if (map_is_dict(m) || virtual_on(iso, m, key)) return;
+    if (map_is_dict(m) || virtual_on(iso, m, obj, key)) return;
     int i = map_find(m, key);
     if (i >= 0) {
         if (map_desc_attrs(m, (uint32_t)i) & P_ACCESSOR) return;
@@ -437,7 +452,7 @@ static void ic_fill_get(Isolate *iso, Value obj, Value key, PropCache *ic) {
     }
     for (Value h = m->proto; v_is_object(h);) {
         Map *hm = v_jsobj(h)->map;
-        if (virtual_on(iso, hm, key) || !(hm->flags & MAP_IS_PROTOTYPE)) return;
+        if (virtual_on(iso, hm, h, key) || !(hm->flags & MAP_IS_PROTOTYPE)) return;
         if (map_is_dict(hm)) {
             JSObject *ho = v_jsobj(h);
             if (ho->props != V_HOLE && dict_find(ho->props, key) >= 0) return;
@@ -495,6 +510,11 @@ static Status get_impl(Isolate *iso, Value obj, Value key, Value *hrecv, Value *
                 return vm_call(iso, getter, *hrecv, 0, NULL, out);
             }
             *out = ref_value(iso, holder, &r);
+            return MJS_OK;
+        }
+        uint32_t ti;
+        if (v_type(holder) == T_TYPED_ARRAY && typed_key(iso, holder, key, &ti) != TYPED_KEY_NONE) {
+            *out = V_UNDEF; /* integer-indexed: numeric keys never reach the prototype */
             return MJS_OK;
         }
         Value p = v_jsobj(holder)->map->proto;
@@ -586,6 +606,9 @@ static Status set_primitive(Isolate *iso, Value *hobj, Value key, Value *hv, boo
 static Status set_impl(Isolate *iso, Value *hobj, Value *hk, Value *hv, bool strict, PropCache *ic) {
     Value obj = *hobj, key = *hk;
     if (!v_is_object(obj)) return set_primitive(iso, hobj, key, hv, strict);
+    uint32_t ti;
+    if (v_type(obj) == T_TYPED_ARRAY && typed_key(iso, obj, key, &ti) != TYPED_KEY_NONE)
+        return typed_put(iso, hobj, key, hv);
     Ref r;
     if (lookup_own(iso, obj, key, &r)) {
         if (r.attrs & P_ACCESSOR) return call_setter(iso, r.value, hobj, key, hv, strict);
@@ -604,6 +627,8 @@ static Status set_impl(Isolate *iso, Value *hobj, Value *hk, Value *hv, bool str
             if (!(r.attrs & P_WRITABLE)) return fail_readonly(iso, obj, key, strict);
             break;
         }
+        if (v_type(p) == T_TYPED_ARRAY && typed_key(iso, p, key, &ti) != TYPED_KEY_NONE)
+            return MJS_OK; /* an invalid index of a typed array prototype: nothing is set */
     }
     if (!obj_is_extensible(obj)) return fail_not_extensible(iso, key, strict);
     if (v_is_int(key)) {
@@ -654,7 +679,11 @@ Status obj_define(Isolate *iso, Value obj, Value key, Value v, int attrs) {
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj), *hk = vm_handle(iso, key), *hv = vm_handle(iso, v);
     Status st = key_canon(iso, hk);
-    if (st == MJS_OK) {
+    uint32_t ti;
+    if (st == MJS_OK && v_type(*ho) == T_TYPED_ARRAY && typed_key(iso, *ho, *hk, &ti) != TYPED_KEY_NONE) {
+        PropDesc d = {*hv, V_UNDEF, V_UNDEF, attrs};
+        st = obj_define_desc(iso, *ho, *hk, &d, PD_VALUE | PD_WRITABLE | PD_ENUMERABLE | PD_CONFIGURABLE);
+    } else if (st == MJS_OK) {
         if (v_is_array(*ho) && *hk == ATOM(iso, length)) {
             st = array_set_length_value(iso, *ho, *hv);
             if (st == MJS_OK && !(attrs & P_WRITABLE)) array_make_length_ro(iso, *ho);
@@ -731,10 +760,12 @@ Status obj_has(Isolate *iso, Value obj, Value key, bool *out) {
         *out = false;
         for (Value p = *ho; v_is_object(p); p = v_jsobj(p)->map->proto) {
             Ref r;
+            uint32_t ti;
             if (lookup_own(iso, p, *hk, &r)) {
                 *out = true;
                 break;
             }
+            if (v_type(p) == T_TYPED_ARRAY && typed_key(iso, p, *hk, &ti) != TYPED_KEY_NONE) break;
         }
     }
     vm_scope_close(iso, mark);

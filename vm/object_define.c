@@ -115,6 +115,19 @@ static Status define_desc_impl(Isolate *iso, Value *ho, Value *hk, int desc_attr
     return MJS_OK;
 }
 
+/* [[DefineOwnProperty]] of an integer-indexed exotic object for a numeric key. */
+static Status define_typed(Isolate *iso, Value *ho, Value *hk, int attrs, Value *hv, int mask) {
+    uint32_t i;
+    if (typed_key(iso, *ho, *hk, &i) != TYPED_KEY_VALID)
+        return vm_throw_error(iso, E_TYPE, "Invalid typed array index");
+    if ((mask & (PD_GET | PD_SET)) || ((mask & PD_CONFIGURABLE) && !(attrs & P_CONFIGURABLE)) ||
+        ((mask & PD_ENUMERABLE) && !(attrs & P_ENUMERABLE)) ||
+        ((mask & PD_WRITABLE) && !(attrs & P_WRITABLE)))
+        return redefine_error(iso, *hk);
+    if (mask & PD_VALUE) return typed_put(iso, ho, *hk, hv);
+    return MJS_OK;
+}
+
 Status obj_define_desc(Isolate *iso, Value obj, Value key, const PropDesc *desc, int present_mask) {
     if (!v_is_object(obj))
         return vm_throw_error(iso, E_TYPE, "Object.defineProperty called on non-object");
@@ -122,7 +135,10 @@ Status obj_define_desc(Isolate *iso, Value obj, Value key, const PropDesc *desc,
     Value *ho = vm_handle(iso, obj), *hk = vm_handle(iso, key);
     Value *hv = vm_handle(iso, desc->value), *hg = vm_handle(iso, desc->getter), *hs = vm_handle(iso, desc->setter);
     Status st = key_canon(iso, hk);
-    if (st == MJS_OK) {
+    uint32_t ti;
+    if (st == MJS_OK && v_type(*ho) == T_TYPED_ARRAY && typed_key(iso, *ho, *hk, &ti) != TYPED_KEY_NONE) {
+        st = define_typed(iso, ho, hk, desc->attrs, hv, present_mask);
+    } else if (st == MJS_OK) {
         if ((present_mask & (PD_GET | PD_SET)) && (present_mask & (PD_VALUE | PD_WRITABLE)))
             st = vm_throw_error(iso, E_TYPE,
                                 "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
@@ -191,6 +207,9 @@ Value obj_own_keys(Isolate *iso, Value obj, int flags) {
         uint32_t n = str_length(*obj_internal(*ho, 0));
         for (uint32_t i = 0; i < n; i++) keybuf_push(iso, &b, v_int((int32_t)i));
     }
+    if (m->type == T_TYPED_ARRAY)
+        for (size_t i = 0, n = vm_typed_length(*ho); i < n && i <= INT32_MAX; i++)
+            keybuf_push(iso, &b, v_int((int32_t)i));
     uint32_t count;
     uint32_t *idx = elem_keys(*ho, &count);
     for (uint32_t i = 0; i < count; i++) {
@@ -263,6 +282,8 @@ static int frozen_attrs(int attrs, bool seal_only) {
 
 Status obj_freeze(Isolate *iso, Value obj, bool seal_only) {
     if (!v_is_object(obj)) return MJS_OK;
+    if (!seal_only && v_type(obj) == T_TYPED_ARRAY && vm_typed_length(obj))
+        return vm_throw_error(iso, E_TYPE, "Cannot freeze array buffer views with elements");
     size_t mark = vm_scope_open(iso);
     Value *h = vm_handle(iso, obj);
     Status st = obj_prevent_extensions(iso, *h);
@@ -318,6 +339,7 @@ static bool attrs_frozen(int attrs, bool sealed_only) {
 bool obj_is_frozen(Isolate *iso, Value obj, bool sealed_only) {
     if (!v_is_object(obj)) return true;
     if (obj_is_extensible(obj)) return false;
+    if (!sealed_only && v_is_typed_array(obj) && vm_typed_length(obj)) return false; /* writable */
     JSObject *o = v_jsobj(obj);
     Map *m = o->map;
     if (o->elements != V_HOLE) {

@@ -137,7 +137,8 @@ void elem_reserve(Isolate *iso, Value obj, uint32_t cap);
 
 /* ---------------------------------------------------------------- object.c */
 /* Where an own property lives. */
-enum { REF_NONE, REF_FAST, REF_DICT, REF_ELEM, REF_ARRAY_LENGTH, REF_STRING_LENGTH, REF_STRING_CHAR };
+enum { REF_NONE, REF_FAST, REF_DICT, REF_ELEM, REF_ARRAY_LENGTH, REF_STRING_LENGTH, REF_STRING_CHAR,
+       REF_TYPED };
 typedef struct Ref {
     int kind;
     int attrs;
@@ -169,6 +170,14 @@ char *key_to_cstr(Isolate *iso, Value key);
 static inline double array_length_num(Value arr) { return v_num(*obj_internal(arr, 0)); }
 /* An array using `fixed` as its elements (n items), without copying. */
 Value array_from_fixed(Isolate *iso, Value fixed, uint32_t n);
+
+/* ---------------------------------------------------------------- typed.c */
+/* How a key addresses a typed array: not numeric (an ordinary property), a numeric key that
+ * is no valid index (reads undefined, writes ignored), or valid index *index. */
+enum { TYPED_KEY_NONE = -1, TYPED_KEY_INVALID = 0, TYPED_KEY_VALID = 1 };
+int typed_key(Isolate *iso, Value ta, Value key, uint32_t *index); /* no allocation */
+/* [[Set]] / [[DefineOwnProperty]] of a numeric key: ToNumber(*hv), then store if valid. */
+Status typed_put(Isolate *iso, Value *hta, Value key, Value *hv) MJS_MUST_CHECK;
 
 /* ---------------------------------------------------------------- convert.c */
 Value sym_new_raw(Isolate *iso, Value description);

@@ -60,6 +60,9 @@ typedef enum InstanceType {
     T_WEAKSET_OBJ,    /* same layout as WeakMap */
     T_WEAKREF_OBJ,    /* internal[0] = one-pair ephemeron table (target, null) */
     T_FINREG_OBJ,     /* FinalizationRegistry: cleanup, cells... (builtins_weakref.c) */
+    T_ARRAY_BUFFER,   /* internal[0] = data address (a double), [1] = byteLength; see vm/typed.c */
+    T_TYPED_ARRAY,    /* internal[0] = buffer, [1] = v_int(TypedKind), [2] = byteOffset, [3] = length */
+    T_DATA_VIEW,      /* internal[0] = buffer, [1] = byteOffset, [2] = byteLength */
     T_LAST_TYPE
 } InstanceType;
 
@@ -263,6 +266,12 @@ typedef enum RootIndex {
     R_SYMBOL_SPLIT,
     R_REGEXP_STRING_ITERATOR_PROTO,
     R_REGEXP_CACHE,          /* compiled programs of interned patterns (vm/regexp.c) */
+    /* typed arrays (vm/typed.c, runtime/builtins_arraybuffer.c, _dataview.c, _typedarray.c) */
+    R_ARRAY_BUFFER_PROTO,
+    R_DATA_VIEW_PROTO,
+    R_TYPED_ARRAY_PROTO,     /* %TypedArray%.prototype */
+    R_TYPED_ARRAY_CTOR,      /* %TypedArray% */
+    R_TYPED_PROTOS,          /* FixedArray: the 9 concrete prototypes, then their constructors */
     R__COUNT
 } RootIndex;
 
@@ -319,6 +328,7 @@ struct Isolate {
     MjsOptions options;
     struct VmState *vm; /* interpreter state: stack, frames (vm/interp_int.h) */
     void *runtime;      /* runtime/ state */
+    size_t array_buffer_bytes; /* live ArrayBuffer backing stores (off-heap, vm/typed.c) */
 };
 
 #define ATOM(iso, id) ((iso)->atoms[ATOM_##id])
@@ -522,6 +532,54 @@ Status vm_iterator_close(Isolate *iso, Value iter) MJS_MUST_CHECK;
 /* A sloppy-mode ordinary function (not strict, arrow, method or class): the kind whose
  * .caller/.arguments read as null instead of throwing (implemented in vm/iterator.c). */
 bool vm_function_is_sloppy(Value fn);
+
+/* ---------------------------------------------------------------- typed arrays (vm/typed.c)
+ * ArrayBuffer bytes live off-heap (calloc), are counted as external memory and freed by the
+ * ArrayBuffer's finalizer. Typed arrays are integer-indexed exotic objects: numeric keys go
+ * to the buffer, never to elements or prototypes. */
+typedef enum TypedKind {
+    TK_INT8, TK_UINT8, TK_UINT8C, TK_INT16, TK_UINT16, TK_INT32, TK_UINT32, TK_FLOAT32,
+    TK_FLOAT64, TK__COUNT
+} TypedKind;
+extern const uint8_t vm_typed_size[TK__COUNT];
+extern const char *const vm_typed_name[TK__COUNT];
+/* A zeroed ArrayBuffer of n bytes with prototype proto (V_UNDEF: ArrayBuffer.prototype);
+ * RangeError "Array buffer allocation failed" when calloc fails. */
+Status vm_array_buffer_new(Isolate *iso, double n, Value proto, Value *out) MJS_MUST_CHECK;
+/* A detached buffer (its store freed, byteLength 0) has slot 0 = V_HOLE and no data; an
+ * empty one has data NULL too (it owns no store). */
+static inline bool vm_array_buffer_detached(Value ab) { return *obj_internal(ab, 0) == V_HOLE; }
+static inline uint8_t *vm_array_buffer_data(Value ab) {
+    Value d = *obj_internal(ab, 0);
+    return d == V_HOLE ? NULL : (uint8_t *)(uintptr_t)v_num(d);
+}
+static inline size_t vm_array_buffer_length(Value ab) { return (size_t)v_num(*obj_internal(ab, 1)); }
+/* Free the store now (test262's $262.detachArrayBuffer); views then have length 0. */
+void vm_array_buffer_detach(Isolate *iso, Value ab);
+/* Free every backing store still owned (isolate teardown). */
+void vm_array_buffers_free_all(Isolate *iso);
+/* A view object (T_TYPED_ARRAY or T_DATA_VIEW) on buffer; proto V_UNDEF: the kind's own. */
+Value vm_typed_array_new(Isolate *iso, TypedKind kind, Value buffer, size_t offset, size_t length, Value proto);
+Value vm_data_view_new(Isolate *iso, Value buffer, size_t offset, size_t length, Value proto);
+static inline bool v_is_typed_array(Value v) { return v_is_ptr(v) && v_type(v) == T_TYPED_ARRAY; }
+static inline TypedKind vm_typed_kind(Value ta) { return (TypedKind)v_int_val(*obj_internal(ta, 1)); }
+static inline bool vm_view_detached(Value view) { return vm_array_buffer_detached(*obj_internal(view, 0)); }
+static inline size_t vm_typed_length(Value ta) {
+    return vm_view_detached(ta) ? 0 : (size_t)v_num(*obj_internal(ta, 3));
+}
+static inline size_t vm_typed_offset(Value ta) { return (size_t)v_num(*obj_internal(ta, 2)); }
+static inline uint8_t *vm_typed_data(Value ta) {
+    uint8_t *d = vm_array_buffer_data(*obj_internal(ta, 0));
+    return d ? d + vm_typed_offset(ta) : NULL;
+}
+/* Element i as a number (no allocation; undefined past the current length). */
+Value vm_typed_get(Value ta, size_t i);
+/* Store number d into element i (wrapped, clamped or rounded per kind; ignored past the
+ * current length, which user code may have cut to 0 by detaching). */
+void vm_typed_set(Value ta, size_t i, double d);
+/* Raw element codecs on a byte address (host order). */
+double vm_typed_load(TypedKind k, const uint8_t *p);
+void vm_typed_store(TypedKind k, uint8_t *p, double d);
 
 /* ---------------------------------------------------------------- conversions, operators */
 

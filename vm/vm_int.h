@@ -18,6 +18,9 @@ void vm_template_finalize(Isolate *iso, void *obj); /* frees the malloc'd byteco
 /* Teardown: free all remaining compiled code (call before freeing the heap). */
 void vm_codes_free_all(Isolate *iso);
 
+/* ArrayBuffer finalizer: frees the backing store (vm/typed.c). */
+void vm_array_buffer_finalize(Isolate *iso, void *obj);
+
 /* Function objects: in-object property order of the root function maps. */
 enum { FN_SLOT_LENGTH = 0, FN_SLOT_NAME = 1, FN_SLOT_PROTOTYPE = 2 };
 /* Internal slots (JSObject.slots[i]) of function objects. */

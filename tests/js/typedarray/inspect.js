@@ -1,0 +1,21 @@
+// console.log of typed arrays, ArrayBuffers and DataViews as node prints them.
+const ab = new ArrayBuffer(4);
+new Uint8Array(ab).set([1, 2, 255, 16]);
+console.log(ab);
+console.log(new ArrayBuffer(0));
+console.log(new DataView(ab, 1, 2));
+console.log([new Uint8Array(2), new Float64Array([1.5, -0])]);
+console.log({ a: new Int16Array(0), b: new ArrayBuffer(200) });
+const big = new Uint8Array(150);
+big.fill(3);
+console.log(big);
+const u = new Uint8Array([1, 2]);
+u.extra = 'x';
+console.log(u);
+console.log(new Uint8Array(30).map((_, i) => i * 9));
+console.log(new Float32Array([0.1, 1e21, NaN, Infinity]));
+console.log(require('util').inspect(new Int32Array([-1, 2]), { colors: true }));
+const x = new ArrayBuffer(2);
+x.foo = 1;
+console.log(x, [x]);
+console.log('%o', new Uint8Array(1));
