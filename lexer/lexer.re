@@ -816,8 +816,9 @@ int lex_rescan_regexp(Lexer *lx, Token *t) {
     }
     const unsigned char *body_end = p++;
     const unsigned char *flags = p;
+    /* ASCII only: a non-ASCII character after the flags (Unicode white space) ends them */
     while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                       (*p >= '0' && *p <= '9') || *p == '$' || *p == '_' || *p == '\\' || *p >= 0x80))
+                       (*p >= '0' && *p <= '9') || *p == '$' || *p == '_' || *p == '\\'))
         p++;
     /* Flags: each of dgimsuyv at most once. */
     unsigned seen = 0;

@@ -187,6 +187,12 @@ static Status restricted(Isolate *iso, Value fn, Value *ret) {
                           "strict mode functions or the arguments objects for calls to them");
 }
 
+static Status fn_throw_type_error(Isolate *iso, Value *argv, int argc, Value *ret) {
+    return vm_throw_error(iso, E_TYPE,
+                          "'caller', 'callee', and 'arguments' properties may not be accessed on "
+                          "strict mode functions or the arguments objects for calls to them");
+}
+
 static Status fn_proto_restricted_get(Isolate *iso, Value *argv, int argc, Value *ret) {
     return restricted(iso, argv[-1], ret);
 }
@@ -207,6 +213,13 @@ void rt_install_function(Isolate *iso) {
     size_t mark = vm_scope_open(iso);
     Value *g = vm_handle(iso, vm_new_native(iso, "", fn_proto_restricted_get, 0));
     Value *st = vm_handle(iso, vm_new_native(iso, "", fn_proto_restricted_set, 1));
+    /* %ThrowTypeError%: one frozen function, nameless and of length 0 */
+    Value *tte = vm_handle(iso, vm_new_native(iso, "", fn_throw_type_error, 0));
+    Value *len_key = vm_handle(iso, ATOM(iso, length)), *name_key = vm_handle(iso, ATOM(iso, name));
+    if (obj_define(iso, *tte, *len_key, v_int(0), 0) || obj_define(iso, *tte, *name_key, ATOM(iso, empty), 0) ||
+        obj_freeze(iso, *tte, false))
+        (void)vm_take_exception(iso);
+    ROOT(iso, R_THROW_TYPE_ERROR) = *tte;
     static const char *const names[] = {"arguments", "caller"};
     for (int i = 0; i < 2; i++) {
         Value key = atom_from_cstr(iso, names[i]);

@@ -115,6 +115,9 @@ Value vm_arguments_new(Isolate *iso, Value *args, uint32_t argc, Value callee, b
     }
     if (obj_define(iso, *obj, ATOM(iso, length), v_int((int32_t)argc), P_HIDDEN)) {}
     if (!strict && obj_define(iso, *obj, ATOM(iso, callee), *hcallee, P_HIDDEN)) {}
+    /* strict: callee is an accessor that throws (%ThrowTypeError%) */
+    Value tte = ROOT(iso, R_THROW_TYPE_ERROR);
+    if (strict && v_is_object(tte) && obj_define_accessor(iso, *obj, ATOM(iso, callee), tte, tte, 0)) {}
     Value r = *obj;
     vm_scope_close(iso, mark);
     return r;

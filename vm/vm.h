@@ -240,6 +240,7 @@ typedef enum RootIndex {
     R_SYMBOL_REGISTRY,       /* Symbol.for registry: object, description -> symbol */
     R_JOIN_STACK,            /* arrays being joined (Array.prototype.join cycle check) */
     R_GENERATOR_PROTO,       /* %GeneratorPrototype% (made on first use) */
+    R_THROW_TYPE_ERROR,      /* %ThrowTypeError%: strict arguments.callee's getter and setter */
     /* Promise (runtime/builtins_promise.c, microtask.c); V_HOLE until installed */
     R_PROMISE_PROTO,
     R_MAP_PROMISE,           /* map of T_PROMISE */
