@@ -1,5 +1,5 @@
 // flags: --expose-gc
-// stress: --gc-interval=100 --verify-heap
+// stress: --gc-interval=1000 --verify-heap
 // The chapter's leak: a cache keyed by objects. With a Map every key and its value stay
 // reachable after the program drops the keys, so heapUsed grows with each round; with a
 // WeakMap the entries go with their keys (ephemerons) and heapUsed stays flat.
