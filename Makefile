@@ -113,7 +113,7 @@ stress-test: all
 test: deps all unit jstest stress-test
 
 asan:
-	$(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit jstest
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/unit/lsan.supp $(MAKE) BUILD=build/asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit jstest
 
 bench: all $(BUILD)/cputime
 	bench/run $(BUILD)/minijs
