@@ -315,6 +315,7 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
     fs.consts_h = vm_handle(iso, array_new(iso, 0));
     fs.ickeys_h = vm_handle(iso, array_new(iso, 0));
     set_pos(&fs, info->node);
+    c->active = &fs;
     prologue(&fs);
     Node *n = info->node;
     if (n->kind == N_PROGRAM) {
@@ -343,6 +344,7 @@ Value codegen_function(Compiler *c, FnState *parent, FnInfo *info, Value name) {
         derived_return_prep(&fs);
         emit_abc(&fs, BC_RETUNDEF, 0, 0, 0);
     }
+    c->active = parent;
     Code *code = finish_code(&fs);
     Value tmpl = vm_template_new(iso, code, *name_h, *c->filename_h, *c->source_h);
     /* No allocation from here on: copy the rooted constants into the code. */

@@ -115,6 +115,7 @@ struct Compiler {
     jmp_buf fail;       /* compile errors: longjmp out (no handle scopes are crossed) */
     ParseError err;
     FnInfo *fns;        /* resolver output */
+    struct FnState *active; /* innermost function being generated (its buffers are freed on errors) */
 };
 
 /* scope.c */

@@ -17,6 +17,13 @@ _Noreturn void compile_error(Compiler *c, const Node *at, const char *fmt, ...) 
     va_end(ap);
     c->err.line = at ? at->line : 1;
     c->err.col = at ? at->col : 1;
+    /* the functions being generated own malloc'd buffers the jump would leak */
+    for (FnState *fs = c->active; fs; fs = fs->parent) {
+        free(fs->ins);
+        free(fs->pos);
+        fs->ins = NULL;
+        fs->pos = NULL;
+    }
     longjmp(c->fail, 1);
 }
 
