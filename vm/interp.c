@@ -393,17 +393,18 @@ static Status push_bytecode_frame(Isolate *iso, Value *base, uint32_t argc, bool
     Code *code = v_template(fn->slots[FN_INT_TEMPLATE])->code;
     if (vm->frame_count >= VM_MAX_FRAMES || base + code->frame_size + argc + 8 > vm->stack_end)
         return stack_overflow(iso);
-    if ((code->flags & CODE_CLASS) && !construct) {
-        char *name = str_to_utf8(iso, v_template(fn->slots[FN_INT_TEMPLATE])->name, NULL);
-        Status st = vm_throw_error(iso, E_TYPE, "Class constructor %s cannot be invoked without 'new'", name);
-        free(name);
-        return st;
-    }
     Value *saved_sp = vm->sp;
     uint32_t nparams = code->nparams;
     vm->sp = base + 2 + argc;
     if (vm->sp < saved_sp) vm->sp = saved_sp;
-    if (code->flags & (CODE_HAS_REST | CODE_USES_ARGS | CODE_SLOPPY_THIS)) {
+    if (code->flags & (CODE_HAS_REST | CODE_USES_ARGS | CODE_SLOPPY_THIS | CODE_CLASS)) {
+        if ((code->flags & CODE_CLASS) && !construct) {
+            vm->sp = saved_sp;
+            char *name = str_to_utf8(iso, v_template(fn->slots[FN_INT_TEMPLATE])->name, NULL);
+            Status st = vm_throw_error(iso, E_TYPE, "Class constructor %s cannot be invoked without 'new'", name);
+            free(name);
+            return st;
+        }
         /* these allocate: the arguments must be visible to the GC meanwhile */
         Value rest = V_UNDEF, args = V_UNDEF;
         size_t mark = vm_scope_open(iso);
@@ -445,9 +446,7 @@ static Status push_bytecode_frame(Isolate *iso, Value *base, uint32_t argc, bool
     f->ret_reg = ret_reg;
     f->is_construct = construct;
     f->is_entry = entry;
-    /* arrows see their caller's new.target (right for the arrows a constructor calls) */
-    f->new_target = construct ? base[0]
-                    : (code->flags & CODE_ARROW) && vm->frame_count > 1 ? f[-1].new_target : V_UNDEF;
+    f->new_target = construct ? base[0] : V_UNDEF;
     vm->sp = base + code->frame_size;
     if (vm->sp < saved_sp) vm->sp = saved_sp;
     return MJS_OK;
@@ -591,6 +590,13 @@ Status vm_call(Isolate *iso, Value fn, Value this_, int argc, const Value *argv,
 
 Status vm_construct(Isolate *iso, Value fn, int argc, const Value *argv, Value *ret) {
     return call_from_c(iso, fn, V_UNDEF, argc, argv, true, ret);
+}
+
+/* The frame whose new.target applies at frame i: arrows see their caller's (right for the
+ * arrows a constructor calls, which is where super() and new.target appear in arrows). */
+static uint32_t new_target_frame(VmState *vm, uint32_t i) {
+    while (i > 0 && vm->frames[i].code && (vm->frames[i].code->flags & CODE_ARROW)) i--;
+    return i;
 }
 
 /* ---------------------------------------------------------------- generators */
@@ -1336,7 +1342,7 @@ L_SUPERCALL: {
     /* super(...args): construct the class's parent with this frame's new.target */
     Value *base = R + A;
     uint32_t argc = B;
-    uint32_t caller = vm->frame_count - 1;
+    uint32_t caller = new_target_frame(vm, vm->frame_count - 1);
     SAVE_PC();
     if (C) {
         Value arr = base[2];
@@ -1399,7 +1405,7 @@ L_THISINIT:
     }
     NEXT();
 L_NEWTARGET:
-    R[A] = frame->new_target;
+    R[A] = vm->frames[new_target_frame(vm, vm->frame_count - 1)].new_target;
     NEXT();
 L_TOKEY:
     SAVE_PC();
