@@ -592,6 +592,21 @@ Status vm_construct(Isolate *iso, Value fn, int argc, const Value *argv, Value *
     return call_from_c(iso, fn, V_UNDEF, argc, argv, true, ret);
 }
 
+/* f(...array): the array at base[2] becomes the arguments base[2..]. */
+static Status spread_arguments(Isolate *iso, Value *base, uint32_t *argc) {
+    VmState *vm = VM(iso);
+    Value arr = base[2];
+    uint32_t n = array_length(arr);
+    if (base + 2 + n + 16 > vm->stack_end) return stack_overflow(iso);
+    if (base + 2 + n > vm->sp) vm->sp = base + 2 + n;
+    for (uint32_t i = 0; i < n; i++) {
+        Value e = array_get_own(arr, i);
+        base[2 + i] = v_is_hole(e) ? V_UNDEF : e;
+    }
+    *argc = n;
+    return MJS_OK;
+}
+
 /* The frame whose new.target applies at frame i: arrows see their caller's (right for the
  * arrows a constructor calls, which is where super() and new.target appear in arrows). */
 static uint32_t new_target_frame(VmState *vm, uint32_t i) {
@@ -1300,20 +1315,7 @@ L_NEWSPREAD: {
     Value *base = R + A;
     uint32_t argc = B;
     SAVE_PC();
-    if (op == BC_CALLSPREAD || op == BC_NEWSPREAD) {
-        Value arr = base[2];
-        uint32_t n = array_length(arr);
-        if (base + 2 + n + 16 > vm->stack_end) {
-            stack_overflow(iso);
-            goto exception;
-        }
-        if (base + 2 + n > vm->sp) vm->sp = base + 2 + n;
-        for (uint32_t i = 0; i < n; i++) {
-            Value e = array_get_own(arr, i);
-            base[2 + i] = v_is_hole(e) ? V_UNDEF : e;
-        }
-        argc = n;
-    }
+    if (op == BC_CALLSPREAD || op == BC_NEWSPREAD) CHECK(spread_arguments(iso, base, &argc));
     if (base + 2 + argc > vm->sp) vm->sp = base + 2 + argc;
     Value f = base[0];
     if (!v_is_callable(f) || (construct && !vm_is_constructor(iso, f))) {
@@ -1344,20 +1346,7 @@ L_SUPERCALL: {
     uint32_t argc = B;
     uint32_t caller = new_target_frame(vm, vm->frame_count - 1);
     SAVE_PC();
-    if (C) {
-        Value arr = base[2];
-        uint32_t n = array_length(arr);
-        if (base + 2 + n + 16 > vm->stack_end) {
-            stack_overflow(iso);
-            goto exception;
-        }
-        if (base + 2 + n > vm->sp) vm->sp = base + 2 + n;
-        for (uint32_t i = 0; i < n; i++) {
-            Value e = array_get_own(arr, i);
-            base[2 + i] = v_is_hole(e) ? V_UNDEF : e;
-        }
-        argc = n;
-    }
+    if (C) CHECK(spread_arguments(iso, base, &argc));
     if (base + 2 + argc > vm->sp) vm->sp = base + 2 + argc;
     base[0] = obj_get_proto(base[0]);
     if (!vm_is_constructor(iso, base[0])) {
