@@ -1,4 +1,5 @@
 // flags: --expose-gc
+// stress: --gc-interval=20 --verify-heap
 // gc() exists under --expose-gc, returns undefined, can run repeatedly, and frees garbage:
 // heapUsed after gc() is not larger than before a burst of garbage plus a little slack.
 console.log(typeof gc, gc(), gc.length);
