@@ -28,14 +28,6 @@ Status rt_to_index(Isolate *iso, Value v, const char *msg, double *out) {
     return MJS_OK;
 }
 
-Status rt_check_receiver(Isolate *iso, Value v, int t, const char *method) {
-    if (v_is_object(v) && v_type(v) == t) return MJS_OK;
-    char *s = rt_describe(iso, v, false);
-    vm_throw_error(iso, E_TYPE, "Method %s called on incompatible receiver %s", method, s);
-    free(s);
-    return MJS_EXC;
-}
-
 void rt_def_getter(Isolate *iso, Value obj, const char *name, NativeFn fn) {
     size_t mark = vm_scope_open(iso);
     Value *ho = vm_handle(iso, obj);

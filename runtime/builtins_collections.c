@@ -269,13 +269,14 @@ static Value coll_new(Isolate *iso, RootIndex map_root) {
 
 /* ---------------------------------------------------------------- shared natives */
 
-static Status check_receiver(Isolate *iso, Value this_, int type, const char *method) {
+Status rt_check_receiver(Isolate *iso, Value this_, int type, const char *method) {
     if (v_is_object(this_) && v_type(this_) == type) return MJS_OK;
     char *s = rt_describe(iso, this_, false);
     vm_throw_error(iso, E_TYPE, "Method %s called on incompatible receiver %s", method, s);
     free(s);
     return MJS_EXC;
 }
+#define check_receiver rt_check_receiver
 
 static Status throw_not_entry(Isolate *iso, Value item) {
     char *s = rt_describe(iso, item, false);

@@ -167,13 +167,7 @@ bool rt_can_be_held_weakly(Isolate *iso, Value v) {
 
 /* ---------------------------------------------------------------- natives */
 
-static Status check_receiver(Isolate *iso, Value this_, int type, const char *method) {
-    if (v_is_object(this_) && v_type(this_) == type) return MJS_OK;
-    char *s = rt_describe(iso, this_, false);
-    vm_throw_error(iso, E_TYPE, "Method %s called on incompatible receiver %s", method, s);
-    free(s);
-    return MJS_EXC;
-}
+#define check_receiver rt_check_receiver
 
 /* new WeakMap(iterable) / new WeakSet(iterable): each item goes through this.set / this.add. */
 static Status coll_construct(Isolate *iso, Value *argv, int argc, bool is_map, Value *ret) {

@@ -43,6 +43,8 @@ Value rt_symbol_root(Isolate *iso, RootIndex r, const char *description);
 /* builtins_collections.c, for Map/Set iterators: the next live entry at or after *index of
  * *table (following tables rehashed or cleared since). Never allocates; false at the end. */
 bool rt_table_next(Value *table, uint32_t *index, Value *key, Value *value);
+/* TypeError "Method <method> called on incompatible receiver <v>" unless this_ is of type. */
+Status rt_check_receiver(Isolate *iso, Value this_, int type, const char *method) MJS_MUST_CHECK;
 /* The identity hash Map/Set use for an object or symbol key: lookup never allocates (false:
  * the object never got one); create assigns one if needed (*k rooted; may allocate). */
 bool rt_key_hash_lookup(Isolate *iso, Value k, uint32_t *h);

@@ -10,7 +10,6 @@
  * 2^53-1. */
 Status rt_to_index(Isolate *iso, Value v, const char *msg, double *out) MJS_MUST_CHECK;
 /* TypeError "Method <method> called on incompatible receiver <v>" unless v has type t. */
-Status rt_check_receiver(Isolate *iso, Value v, int t, const char *method) MJS_MUST_CHECK;
 /* A getter `name` on obj (configurable, not enumerable), as the spec's accessor properties. */
 void rt_def_getter(Isolate *iso, Value obj, const char *name, NativeFn fn);
 /* obj[Symbol.toStringTag] = tag (configurable only). */
